@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import type { Role } from '@shared/contract/roles'
+import { bool, instant, int, text } from '../db/columns'
+
+@Entity('user')
+export class User {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number
+
+  @Column(text({ unique: true }))
+  username: string
+
+  @Column(text())
+  displayName: string
+
+  @Column(text())
+  role: Role
+
+  /** scrypt$N$r$p$salt$hash */
+  @Column(text())
+  pinHash: string
+
+  @Column(int({ default: 0 }))
+  failedPins: number
+
+  @Column(instant({ nullable: true }))
+  lockedUntil: string | null
+
+  @Column(bool({ default: true }))
+  active: boolean
+
+  @Column(instant())
+  createdAt: string
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DataSource } from 'typeorm'
+import { entities } from './entities'
+import { migrations } from './migrations'
+
+export interface DatabaseOptions {
+  /** Path of the SQLite file. */
+  path: string
+  /**
+   * Path of a better_sqlite3.node built for the running runtime. Electron passes its own build
+   * (see scripts/start-electron.mjs); plain Node uses the one in node_modules.
+   */
+  nativeBinding?: string
+}
+
+export function createDataSource(opts: DatabaseOptions): DataSource {
+  mkdirSync(dirname(opts.path), { recursive: true })
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: opts.path,
+    nativeBinding: opts.nativeBinding,
+    enableWAL: true,
+    prepareDatabase: (db: { pragma(s: string): unknown }) => {
+      db.pragma('foreign_keys = ON')
+      db.pragma('busy_timeout = 5000')
+      db.pragma('synchronous = NORMAL')
+    },
+    entities,
+    migrations,
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error']
+  })
+}
+
+/** Opens the database and brings its schema up to date with the checked-in migrations. */
+export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
+  const ds = createDataSource(opts)
+  await ds.initialize()
+  await ds.runMigrations({ transaction: 'all' })
+  return ds
+}

@@ -1,0 +1,11 @@
+import { AuditLog } from '../audit/audit-log.entity'
+import { User } from '../auth/user.entity'
+import { Customer } from '../intake/customer.entity'
+import { OrderSequence } from '../intake/order-sequence.entity'
+import { Payment } from '../intake/payment.entity'
+import { WorkOrder } from '../intake/work-order.entity'
+import { PrintJob } from '../printing/print-job.entity'
+import { Setting } from '../settings/setting.entity'
+
+/** Every entity, in one list: the DataSource and the schema-equality test both use it. */
+export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob]

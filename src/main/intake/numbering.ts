@@ -1,0 +1,34 @@
+import { randomInt } from 'node:crypto'
+import { Not, type EntityManager } from 'typeorm'
+import { yearMonthCode, type PlainDate } from '@shared/domain/dates'
+import { OrderSequence } from './order-sequence.entity'
+import { WorkOrder } from './work-order.entity'
+
+/**
+ * Next work-order number for the store-local month of `today`: YYMM-NNNN (more digits past 9999).
+ * Must run inside the intake transaction: a rollback takes the increment back, so no gaps.
+ */
+export async function allocateOrderNo(em: EntityManager, today: PlainDate): Promise<string> {
+  const period = yearMonthCode(today)
+  await em.query(
+    `INSERT INTO order_sequence (period, lastSerial) VALUES (?, 1)
+     ON CONFLICT(period) DO UPDATE SET lastSerial = lastSerial + 1`,
+    [period]
+  )
+  const seq = await em.findOneByOrFail(OrderSequence, { period })
+  return `${period}-${String(seq.lastSerial).padStart(4, '0')}`
+}
+
+// No 0/O, 1/I/L, 2/Z, 5/S, 8/B: the code is read aloud and typed from a crumpled ticket.
+const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679'
+const CODE_LENGTH = 6
+
+/** A short claim code, unique among orders still in the shop. */
+export async function newClaimCode(em: EntityManager): Promise<string> {
+  for (;;) {
+    let code = ''
+    for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)]
+    const clash = await em.countBy(WorkOrder, { claimCode: code, status: Not('closed' as never) })
+    if (clash === 0) return code
+  }
+}

@@ -1,0 +1,101 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { In } from 'typeorm'
+import type { printingContract } from '@shared/contract/printing'
+import type { HandlerContext, Handlers } from '../core/context'
+import { conflict, notFound } from '../core/errors'
+import { audit } from '../audit/audit'
+import { loadOrderView } from '../intake/views'
+import { PrintJob } from './print-job.entity'
+import { documentFor } from './documents'
+import { jobView } from './queue'
+import { renderPdf } from './pdf'
+import { queryPrinterStatus } from './transport'
+
+/** A new copy of an order's ticket or tag, numbered after every earlier copy of that kind. */
+async function reprint(ctx: HandlerContext, orderId: number, kind: 'claimTicket' | 'deviceTag') {
+  const order = await loadOrderView(ctx.em, orderId)
+  const earlier = await ctx.em.countBy(PrintJob, { orderId, kind })
+  const settings = await ctx.services.settings.load(ctx.em)
+  const job = await ctx.services.printQueue.enqueue(ctx.em, {
+    order,
+    kind,
+    settings,
+    t: ctx.t,
+    userId: ctx.user?.id ?? null,
+    now: ctx.now,
+    reprintNo: earlier
+  })
+  await audit(ctx.em, { at: ctx.now, userId: ctx.user?.id ?? null, action: 'print.reprint', entity: 'work_order', entityId: orderId, detail: { kind, reprintNo: earlier } })
+  ctx.afterCommit(() => ctx.services.printQueue.kick())
+  return job
+}
+
+export const printingHandlers: Handlers<typeof printingContract> = {
+  'printing.jobs': async ({ orderId }, ctx) =>
+    (await ctx.em.find(PrintJob, { where: { orderId }, order: { id: 'ASC' } })).map(jobView),
+
+  'printing.queue': async (_input, ctx) =>
+    (await ctx.em.find(PrintJob, { where: { status: In(['pending', 'sending', 'failed']) }, order: { id: 'ASC' } })).map(jobView),
+
+  'printing.retry': async ({ jobId }, ctx) => {
+    const job = await ctx.em.findOneBy(PrintJob, { id: jobId })
+    if (!job) throw notFound()
+    if (job.status === 'done') throw conflict('printer.alreadyPrinted')
+    if (job.status === 'failed') {
+      // It may have come out of the printer: mark the old job closed and print a marked copy.
+      job.status = 'done'
+      job.lastError = 'printer.detail.replacedByReprint'
+      await ctx.em.save(job)
+      if (job.orderId && job.kind !== 'testPage') return reprint(ctx, job.orderId, job.kind)
+      const settings = await ctx.services.settings.load(ctx.em)
+      ctx.afterCommit(() => ctx.services.printQueue.kick())
+      return ctx.services.printQueue.enqueue(ctx.em, { order: null, kind: 'testPage', settings, t: ctx.t, userId: ctx.user?.id ?? null, now: ctx.now })
+    }
+    ctx.afterCommit(() => ctx.services.printQueue.kick())
+    return jobView(job)
+  },
+
+  'printing.reprint': async ({ orderId, kind }, ctx) => reprint(ctx, orderId, kind),
+
+  'printing.preview': async ({ orderId, kind }, ctx) => {
+    // What was (or will be) printed: the frozen document of the latest copy, else a fresh original.
+    const latest = await ctx.em.findOne(PrintJob, { where: { orderId, kind }, order: { id: 'DESC' } })
+    if (latest) return latest.document
+    const order = await loadOrderView(ctx.em, orderId)
+    return documentFor(kind, order, await ctx.services.settings.load(ctx.em), ctx.t, 0)
+  },
+
+  'printing.status': async (_input, ctx) => {
+    const settings = await ctx.services.settings.load(ctx.em)
+    const pendingJobs = await ctx.services.printQueue.pendingCount(ctx.em)
+    if (!settings.printer.enabled) return { state: 'disabled', detail: ctx.t('printer.state.disabled'), pendingJobs }
+    const status = await queryPrinterStatus(settings.printer.interface, { timeoutMs: 1500 })
+    return { state: status.state, detail: ctx.t(status.detailKey), pendingJobs }
+  },
+
+  'printing.testPrint': async (_input, ctx) => {
+    const settings = await ctx.services.settings.load(ctx.em)
+    const job = await ctx.services.printQueue.enqueue(ctx.em, {
+      order: null,
+      kind: 'testPage',
+      settings,
+      t: ctx.t,
+      userId: ctx.user?.id ?? null,
+      now: ctx.now
+    })
+    ctx.afterCommit(() => ctx.services.printQueue.kick())
+    return job
+  },
+
+  'printing.ticketPdf': async ({ orderId }, ctx) => {
+    const order = await loadOrderView(ctx.em, orderId)
+    const settings = await ctx.services.settings.load(ctx.em)
+    const pdf = await renderPdf(documentFor('claimTicket', order, settings, ctx.t, 0), { fontPath: ctx.services.paths.fontPath })
+    const fileName = `${order.orderNo}-claim-ticket.pdf`
+    await mkdir(ctx.services.paths.pdfDir, { recursive: true })
+    const path = join(ctx.services.paths.pdfDir, fileName)
+    await writeFile(path, pdf)
+    return { fileName, path, base64: pdf.toString('base64') }
+  }
+}

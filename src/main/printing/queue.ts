@@ -1,0 +1,171 @@
+import { In, type DataSource, type EntityManager } from 'typeorm'
+import type { OrderView } from '@shared/contract/intake'
+import type { PrintJobView, PrintKind } from '@shared/contract/printing'
+import type { StoreSettings } from '@shared/contract/settings'
+import type { Translate } from '@shared/i18n'
+import type { Mutex } from '../core/mutex'
+import type { SettingsService } from '../settings/service'
+import { PrintJob } from './print-job.entity'
+import { documentFor } from './documents'
+import { renderEscPos } from './escpos'
+import { PrinterError, sendToPrinter } from './transport'
+
+export function jobView(j: PrintJob): PrintJobView {
+  return {
+    id: j.id,
+    orderId: j.orderId,
+    kind: j.kind,
+    reprintNo: j.reprintNo,
+    status: j.status,
+    attempts: j.attempts,
+    lastError: j.lastError,
+    createdAt: j.createdAt,
+    printedAt: j.printedAt
+  }
+}
+
+export interface PrintQueueOptions {
+  /** Waits between automatic retries while the printer is unreachable (the last one repeats). */
+  retryDelaysMs?: number[]
+  sendTimeoutMs?: number
+  logError?: (error: unknown) => void
+}
+
+/**
+ * Persisted print queue. Jobs are rows written in the caller's transaction; after commit `kick()`
+ * sends them oldest first. A printer that refuses the connection leaves the job pending (nothing
+ * printed) and it is retried by itself; a failure after bytes went out marks it failed, because it
+ * may have printed: a retry then prints a copy marked as a reprint, never an unmarked duplicate.
+ */
+export class PrintQueue {
+  private running: Promise<void> | null = null
+  private rerun = false
+  private timer: NodeJS.Timeout | null = null
+  private failures = 0
+  private stopped = false
+  private readonly delays: number[]
+
+  constructor(
+    private ds: DataSource,
+    private mutex: Mutex,
+    private settings: SettingsService,
+    private opts: PrintQueueOptions = {}
+  ) {
+    this.delays = opts.retryDelaysMs ?? [2_000, 5_000, 15_000, 30_000, 60_000]
+  }
+
+  /** Inside a transaction: freeze the document and add a pending job. */
+  async enqueue(
+    em: EntityManager,
+    job: { order: OrderView | null; kind: PrintKind; settings: StoreSettings; t: Translate; userId: number | null; now: Date; reprintNo?: number }
+  ): Promise<PrintJobView> {
+    const reprintNo = job.reprintNo ?? 0
+    const saved = await em.save(
+      em.create(PrintJob, {
+        orderId: job.order?.id ?? null,
+        kind: job.kind,
+        reprintNo,
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        document: documentFor(job.kind, job.order, job.settings, job.t, reprintNo),
+        createdAt: job.now.toISOString(),
+        printedAt: null,
+        createdById: job.userId
+      })
+    )
+    return jobView(saved)
+  }
+
+  /** At start-up: a job caught mid-send may have printed; it must not be resent unmarked. */
+  async recover(): Promise<void> {
+    await this.mutex.run(() =>
+      this.ds.getRepository(PrintJob).update({ status: 'sending' }, { status: 'failed', lastError: 'printer.detail.interrupted' })
+    )
+  }
+
+  /** Send what is pending now (after a commit, a settings change or a manual retry). */
+  kick(): void {
+    if (this.stopped) return
+    if (this.timer) {
+      clearTimeout(this.timer)
+      this.timer = null
+    }
+    this.failures = 0
+    if (this.running) {
+      this.rerun = true
+      return
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null
+      if (this.rerun) {
+        this.rerun = false
+        this.kick()
+      }
+    })
+  }
+
+  /** Resolves when nothing is being sent right now (pending jobs may wait for a retry). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running
+  }
+
+  stop(): void {
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const next = await this.mutex.run(() => this.claimNext())
+      if (!next) return
+      const { job, settings } = next
+      try {
+        const bytes = renderEscPos(job.document, settings.printer)
+        await sendToPrinter(settings.printer.interface, bytes, { timeoutMs: this.opts.sendTimeoutMs ?? 10_000 })
+        await this.mutex.run(() => this.finish(job.id, { status: 'done', printedAt: new Date().toISOString(), lastError: null }))
+        this.failures = 0
+      } catch (error) {
+        const pe = error instanceof PrinterError ? error : null
+        if (!pe) this.opts.logError?.(error)
+        const status = pe && !pe.maybePrinted ? 'pending' : 'failed'
+        await this.mutex.run(() => this.finish(job.id, { status, lastError: pe?.detailKey ?? 'printer.detail.unknown' }))
+        this.scheduleRetry()
+        return
+      }
+    }
+  }
+
+  private async claimNext(): Promise<{ job: PrintJob; settings: StoreSettings } | null> {
+    const settings = await this.settings.load(this.ds.manager)
+    if (!settings.printer.enabled) return null
+    const repo = this.ds.getRepository(PrintJob)
+    const job = await repo.findOne({ where: { status: 'pending' }, order: { id: 'ASC' } })
+    if (!job) return null
+    job.status = 'sending'
+    job.attempts += 1
+    await repo.save(job)
+    return { job, settings }
+  }
+
+  private async finish(id: number, patch: Partial<PrintJob>): Promise<void> {
+    await this.ds.getRepository(PrintJob).update({ id }, patch)
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped) return
+    const delay = this.delays[Math.min(this.failures, this.delays.length - 1)]
+    this.failures += 1
+    this.timer = setTimeout(() => {
+      this.timer = null
+      const failures = this.failures
+      this.kick()
+      this.failures = failures // automatic retries keep backing off; only outside kicks reset it
+    }, delay)
+    this.timer.unref()
+  }
+
+  async pendingCount(em: EntityManager): Promise<number> {
+    return em.countBy(PrintJob, { status: In(['pending', 'sending', 'failed']) })
+  }
+}

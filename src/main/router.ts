@@ -1,0 +1,181 @@
+import type { DataSource } from 'typeorm'
+import { QueryFailedError } from 'typeorm'
+import { ZodError, type z } from 'zod'
+import { contract, type ChannelDef, type Result } from '@shared/contract'
+import { splitMessage } from '@shared/contract/fields'
+import { hasMessage, translator, type Locale, type Translate } from '@shared/i18n'
+import { User } from './auth/user.entity'
+import type { HandlerContext, Handlers, SessionState } from './core/context'
+import { AppError } from './core/errors'
+import type { Mutex } from './core/mutex'
+import type { CoreServices } from './core/services'
+
+/** What a transport knows about the caller: an opaque key for its window or browser tab. */
+export interface CallContext {
+  sessionKey: string
+}
+
+class CommitThenFail {
+  constructor(readonly error: AppError) {}
+}
+
+export interface RouterDeps {
+  dataSource: DataSource
+  mutex: Mutex
+  services: CoreServices
+  handlers: Handlers<typeof contract>
+  clock: () => Date
+  /** Where unexpected errors are reported (stack traces stay in main). */
+  logError?: (channel: string, error: unknown) => void
+}
+
+/**
+ * The one entry point for every transport: validate input with the shared zod schema, authorize
+ * the signed-in user's role, run the handler in one transaction, map every failure to a
+ * translated {ok:false} answer.
+ */
+export class Router {
+  private sessions = new Map<string, SessionState>()
+
+  constructor(private deps: RouterDeps) {}
+
+  async call(ctx: CallContext, channel: string, rawInput: unknown): Promise<Result<unknown>> {
+    return this.deps.mutex.run(() => this.dispatch(ctx, channel, rawInput))
+  }
+
+  private async dispatch(ctx: CallContext, channel: string, rawInput: unknown): Promise<Result<unknown>> {
+    let t: Translate = translator('zh-CN')
+    try {
+      t = translator(await this.locale())
+      if (!Object.hasOwn(contract, channel)) {
+        return { ok: false, error: { code: 'NOT_FOUND', message: t('err.unknownChannel', { channel: String(channel).slice(0, 60) }) } }
+      }
+      const def = (contract as Record<string, ChannelDef>)[channel]
+      const session = this.session(ctx.sessionKey)
+      const user = await this.authorize(def, session)
+      const input = def.input.parse(rawInput ?? {})
+      const handler = (this.deps.handlers as Record<string, (i: unknown, c: HandlerContext) => Promise<unknown>>)[channel]
+      const value = await this.inTransaction(handler, input, user, session, t)
+      return { ok: true, value }
+    } catch (error) {
+      return { ok: false, error: this.toErrorBody(channel, error, t) }
+    }
+  }
+
+  private async inTransaction(
+    handler: (i: unknown, c: HandlerContext) => Promise<unknown>,
+    input: unknown,
+    user: User | null,
+    session: SessionState,
+    t: Translate
+  ): Promise<unknown> {
+    const afterCommit: (() => void | Promise<void>)[] = []
+    let deferred: AppError | null = null
+    const value = await this.deps.dataSource.transaction(async (em) => {
+      const hctx: HandlerContext = {
+        em,
+        now: this.deps.clock(),
+        user,
+        session,
+        services: this.deps.services,
+        t,
+        afterCommit: (fn) => void afterCommit.push(fn),
+        failAfterCommit: (error) => {
+          throw new CommitThenFail(error)
+        }
+      }
+      try {
+        return await handler(input, hctx)
+      } catch (e) {
+        if (e instanceof CommitThenFail) {
+          deferred = e.error
+          return undefined
+        }
+        throw e
+      }
+    })
+    // Post-commit work (printing) must never undo or fail the call that committed.
+    for (const fn of afterCommit) {
+      Promise.resolve()
+        .then(fn)
+        .catch((e) => this.deps.logError?.('afterCommit', e))
+    }
+    if (deferred) throw deferred
+    return value
+  }
+
+  private session(key: string): SessionState {
+    let s = this.sessions.get(key)
+    if (!s) {
+      s = { userId: null }
+      this.sessions.set(key, s)
+    }
+    return s
+  }
+
+  private async authorize(def: ChannelDef, session: SessionState): Promise<User | null> {
+    const user = session.userId
+      ? await this.deps.dataSource.getRepository(User).findOneBy({ id: session.userId, active: true })
+      : null
+    if (def.access === 'public') return user
+    if (!user) throw new AppError('UNAUTHENTICATED')
+    if (def.access === 'signedIn' || def.access.includes(user.role)) return user
+    throw new AppError('FORBIDDEN')
+  }
+
+  private async locale(): Promise<Locale> {
+    return (await this.deps.services.settings.cached(this.deps.dataSource.manager)).locale
+  }
+
+  private toErrorBody(channel: string, error: unknown, t: Translate) {
+    if (error instanceof ZodError) {
+      return { code: 'VALIDATION' as const, message: t('err.VALIDATION'), fields: zodFields(error, t) }
+    }
+    if (error instanceof AppError) {
+      const fields = error.fields ? translateFields(error.fields, t) : undefined
+      return { code: error.code, message: t(error.messageKey, error.params), ...(fields ? { fields } : {}) }
+    }
+    if (error instanceof QueryFailedError && /UNIQUE|FOREIGN KEY/.test(String(error.message))) {
+      return { code: 'CONFLICT' as const, message: t('err.CONFLICT') }
+    }
+    this.deps.logError?.(channel, error)
+    return { code: 'INTERNAL' as const, message: t('err.INTERNAL') }
+  }
+}
+
+function translateFields(fields: Record<string, string>, t: Translate): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([path, message]) => {
+      const { key, params } = splitMessage(message)
+      return [path, t(key, params)]
+    })
+  )
+}
+
+/** First issue per field, translated; zod's own English defaults map onto our generic keys. */
+export function zodFields(error: ZodError, t: Translate): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_'
+    if (path in fields) continue
+    fields[path] = translateIssue(issue, t)
+  }
+  return fields
+}
+
+function translateIssue(issue: z.core.$ZodIssue, t: Translate): string {
+  const { key, params } = splitMessage(issue.message)
+  if (hasMessage(key)) return t(key, params)
+  switch (issue.code) {
+    case 'invalid_type':
+      return t(/received undefined|received null/.test(issue.message) ? 'v.required' : 'v.invalid')
+    case 'too_big':
+      return t('v.tooLong', { max: String(issue.maximum) })
+    case 'too_small':
+      return t('v.tooShort', { min: String(issue.minimum) })
+    case 'invalid_value':
+      return t('v.choice')
+    default:
+      return t('v.invalid')
+  }
+}

@@ -1,0 +1,36 @@
+import type { settingsContract, StoreSettings } from '@shared/contract/settings'
+import type { Handlers } from '../core/context'
+import { validationError } from '../core/errors'
+import { audit } from '../audit/audit'
+
+function duplicateCode(list: { code: string }[] | undefined): number {
+  if (!list) return -1
+  const seen = new Set<string>()
+  return list.findIndex((e) => (seen.has(e.code) ? true : (seen.add(e.code), false)))
+}
+
+export const settingsHandlers: Handlers<typeof settingsContract> = {
+  'settings.get': async (_input, ctx) => ctx.services.settings.load(ctx.em),
+
+  'settings.setLocale': async (input, ctx) => {
+    const settings = await ctx.services.settings.update(ctx.em, { locale: input.locale }, ctx.afterCommit)
+    return settings
+  },
+
+  'settings.update': async (patch, ctx) => {
+    for (const list of ['deviceCategories', 'faultCodes'] as const) {
+      const dup = duplicateCode(patch[list])
+      if (dup >= 0) throw validationError({ [`${list}.${dup}.code`]: 'settings.v.duplicateCode' })
+    }
+    const updated = await ctx.services.settings.update(ctx.em, patch as Partial<StoreSettings>, ctx.afterCommit)
+    await audit(ctx.em, {
+      at: ctx.now,
+      userId: ctx.user?.id ?? null,
+      action: 'settings.update',
+      entity: 'settings',
+      detail: { sections: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined) }
+    })
+    if (patch.printer) ctx.afterCommit(() => ctx.services.printQueue.kick())
+    return updated
+  }
+}

@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm'
+import type { StoreSettings } from '@shared/contract/settings'
+import { Setting } from './setting.entity'
+import { defaultSettings } from './defaults'
+
+type Section = keyof StoreSettings
+
+/** Settings are read on almost every call (locale, time zone), so they are cached and rewritten whole per section. */
+export class SettingsService {
+  private cache: StoreSettings | null = null
+
+  async cached(em: EntityManager): Promise<StoreSettings> {
+    if (!this.cache) this.cache = await this.load(em)
+    return this.cache
+  }
+
+  /** Always read inside the caller's transaction so a rolled-back update is never seen. */
+  async load(em: EntityManager): Promise<StoreSettings> {
+    const rows = await em.find(Setting)
+    const merged = defaultSettings() as unknown as Record<string, unknown>
+    for (const row of rows) merged[row.key] = JSON.parse(row.value)
+    return merged as unknown as StoreSettings
+  }
+
+  async update(em: EntityManager, patch: Partial<StoreSettings>, afterCommit: (fn: () => void) => void): Promise<StoreSettings> {
+    for (const [key, value] of Object.entries(patch) as [Section, unknown][]) {
+      if (value === undefined) continue
+      await em.upsert(Setting, { key, value: JSON.stringify(value) }, ['key'])
+    }
+    // Drop the cache only once the change is durable.
+    afterCommit(() => {
+      this.cache = null
+    })
+    this.cache = null
+    return this.load(em)
+  }
+
+  invalidate(): void {
+    this.cache = null
+  }
+}

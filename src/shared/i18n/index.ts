@@ -1,0 +1,48 @@
+import { commonMessages } from './common'
+import { authMessages } from './auth'
+import { intakeMessages } from './intake'
+import { printingMessages } from './printing'
+import { settingsMessages } from './settings'
+import { uiMessages } from './ui'
+import type { Locale } from './define'
+
+export * from './define'
+
+const catalogues = [commonMessages, authMessages, intakeMessages, printingMessages, settingsMessages, uiMessages]
+
+type Merge<T extends readonly { 'zh-CN': object }[]> = T extends readonly [infer H, ...infer R]
+  ? (H extends { 'zh-CN': infer M } ? M : never) & (R extends readonly { 'zh-CN': object }[] ? Merge<R> : unknown)
+  : unknown
+type AllMessages = Merge<
+  [typeof commonMessages, typeof authMessages, typeof intakeMessages, typeof printingMessages, typeof settingsMessages, typeof uiMessages]
+>
+export type MessageKey = keyof AllMessages & string
+
+const tables: Record<Locale, Record<string, string>> = { 'zh-CN': {}, en: {} }
+for (const c of catalogues) {
+  Object.assign(tables['zh-CN'], c['zh-CN'])
+  Object.assign(tables.en, c.en)
+}
+
+export type Params = Record<string, string | number>
+export type Translate = (key: MessageKey | string, params?: Params) => string
+
+/** Translates a key; unknown keys come back as-is so a missing string is visible, not blank. */
+export function translate(locale: Locale, key: string, params?: Params): string {
+  const template = tables[locale][key] ?? tables['zh-CN'][key] ?? key
+  if (!params) return template
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+}
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params)
+}
+
+export function hasMessage(key: string): boolean {
+  return key in tables['zh-CN']
+}
+
+/** For the completeness test: every key present in both languages. */
+export function messageTables(): Readonly<Record<Locale, Readonly<Record<string, string>>>> {
+  return tables
+}

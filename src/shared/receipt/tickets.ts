@@ -1,0 +1,235 @@
+/**
+ * Builds the printed documents of an intake (claim ticket, device tag) and the printer test page
+ * as layout-model documents. Pure: the same doc feeds the screen preview, ESC/POS and the PDF.
+ */
+import type { OrderView } from '../contract/intake'
+import type { StoreSettings } from '../contract/settings'
+import type { Translate } from '../i18n'
+import { formatMoney } from '../domain/money'
+import { localDateTime } from '../domain/dates'
+import type { ReceiptBlock, ReceiptDoc } from './layout'
+
+export interface TicketContext {
+  store: StoreSettings['store']
+  timeZone: string
+  t: Translate
+  /** 0 = original print; n = n-th reprint. */
+  reprintNo: number
+  /** Display name of a device category code (custom catalogue entries have their own names). */
+  categoryName(code: string): string
+  faultName(code: string): string
+}
+
+/** Every repair done here carries this warranty (printed in the terms). */
+export const REPAIR_WARRANTY_MONTHS = 3
+
+/** 13812345678 -> 138****5678; shorter numbers keep only their last digits visible. */
+export function maskMobile(mobile: string): string {
+  const s = mobile.trim()
+  if (s.length > 7) return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4)
+  if (s.length > 2) return '*'.repeat(s.length - 2) + s.slice(-2)
+  return s
+}
+
+/** Payload of the pickup QR code; the counter scans it to find the order and check the code. */
+export function claimQrData(order: Pick<OrderView, 'orderNo' | 'claimCode'>): string {
+  return `RO|${order.orderNo}|${order.claimCode}`
+}
+
+const CONDITION_ITEMS = ['screenCracked', 'scratchesDents', 'waterDamage', 'sealsIntact', 'powersOn'] as const
+
+const text = (s: string, opts: Omit<Extract<ReceiptBlock, { kind: 'text' }>, 'kind' | 'text'> = {}): ReceiptBlock => ({
+  kind: 'text',
+  text: s,
+  ...opts
+})
+const pair = (label: string, value: string, bold = false): ReceiptBlock => ({ kind: 'pair', label, value, bold })
+const rule = (style: 'single' | 'double' = 'single'): ReceiptBlock => ({ kind: 'rule', style })
+const section = (title: string): ReceiptBlock[] => [rule(), text(title, { bold: true })]
+
+function reprint(ctx: TicketContext): Pick<ReceiptDoc, 'reprintNo' | 'reprintLabel'> {
+  const n = Math.max(0, Math.floor(ctx.reprintNo))
+  return { reprintNo: n, reprintLabel: n > 0 ? ctx.t('receipt.reprint', { n }) : '' }
+}
+
+function storeHeader(ctx: TicketContext): ReceiptBlock[] {
+  const { store, t } = ctx
+  const out = [text(store.name, { align: 'center', bold: true })]
+  if (store.address) out.push(text(store.address, { align: 'center' }))
+  if (store.phone) out.push(text(t('receipt.phone', { phone: store.phone }), { align: 'center' }))
+  return out
+}
+
+function list(items: string[], ctx: TicketContext): string {
+  return items.length ? items.join(ctx.t('receipt.listSep')) : ctx.t('word.none')
+}
+
+function accessoryNames(order: OrderView, ctx: TicketContext): string[] {
+  const names = order.accessories.items.map((a) => ctx.t(`accessory.${a}`))
+  if (order.accessories.other) names.push(order.accessories.other)
+  return names
+}
+
+/** Only what was found (for the short device tag); the claim ticket lists every item. */
+function conditionFindings(order: OrderView, ctx: TicketContext): string[] {
+  const c = order.condition
+  const found: string[] = []
+  if (c.screenCracked) found.push(ctx.t('condition.screenCracked'))
+  if (c.scratchesDents) found.push(ctx.t('condition.scratchesDents'))
+  if (c.waterDamage) found.push(ctx.t('condition.waterDamage'))
+  if (!c.sealsIntact) found.push(ctx.t('condition.sealBroken'))
+  if (!c.powersOn) found.push(ctx.t('condition.noPower'))
+  if (c.other) found.push(c.other)
+  return found
+}
+
+function verdictLabel(order: OrderView, ctx: TicketContext): string {
+  return ctx.t(order.warranty.finalInWarranty ? 'warranty.in' : 'warranty.out')
+}
+
+function warrantyBlocks(order: OrderView, ctx: TicketContext): ReceiptBlock[] {
+  const { t } = ctx
+  const w = order.warranty
+  // Reason params carry codes; the component is shown by its name
+  const params = { ...w.reasonParams }
+  if (typeof params.component === 'string') params.component = t(`component.${params.component}`)
+  const out: ReceiptBlock[] = [
+    ...section(t('receipt.section.warranty')),
+    pair(t('receipt.warranty.component'), t(`component.${w.component}`)),
+    pair(t('receipt.warranty.verdict'), verdictLabel(order, ctx), true),
+    text(t(w.reasonKey, params))
+  ]
+  if (w.daysInRepair > 0) out.push(text(t('warranty.extended', { days: w.daysInRepair })))
+  if (w.movedForHoliday && w.lastDay) out.push(text(t('warranty.holidayMoved', { lastDay: w.lastDay })))
+  if (w.override) out.push(text(t('warranty.overridden', { reason: w.override.reason }), { bold: true }))
+  return out
+}
+
+function serviceBlocks(order: OrderView, ctx: TicketContext): ReceiptBlock[] {
+  const { t } = ctx
+  const s = order.service
+  const deposit = s.depositMethod
+    ? t('receipt.service.depositWith', { amount: formatMoney(s.depositFen), method: t(`payment.${s.depositMethod}`) })
+    : formatMoney(s.depositFen)
+  const out: ReceiptBlock[] = [
+    ...section(t('receipt.section.service')),
+    pair(t('receipt.service.type'), t(`service.${s.type}`)),
+    pair(t('receipt.service.estimate'), formatMoney(s.estimateFen)),
+    pair(t('receipt.service.deposit'), deposit),
+    pair(t('receipt.service.promised'), s.promisedDate, true)
+  ]
+  if (s.technician) out.push(pair(t('receipt.service.technician'), s.technician.displayName))
+  return out
+}
+
+/** The customer's 取机凭证: everything agreed at the counter, so there is no dispute at pickup. */
+export function buildClaimTicket(order: OrderView, ctx: TicketContext): ReceiptDoc {
+  const { t } = ctx
+  const d = order.device
+  const c = order.condition
+  const title = t('receipt.claimTicket.title')
+  const blocks: ReceiptBlock[] = [
+    ...storeHeader(ctx),
+    rule('double'),
+    text(title, { align: 'center', bold: true, large: true }),
+    text(t('receipt.orderNo'), { align: 'center' }),
+    text(order.orderNo, { align: 'center', bold: true, large: true }),
+    text(t('receipt.claimCode'), { align: 'center' }),
+    text(order.claimCode, { align: 'center', bold: true, large: true }),
+    pair(t('receipt.receivedAt'), localDateTime(order.receivedAt, ctx.timeZone)),
+    ...section(t('receipt.section.customer')),
+    pair(t('receipt.customer.name'), order.customer.name),
+    pair(t('receipt.customer.mobile'), maskMobile(order.customer.mobile)),
+    ...section(t('receipt.section.device')),
+    pair(t('receipt.device.category'), ctx.categoryName(d.category)),
+    pair(t('receipt.device.brand'), d.brand),
+    pair(t('receipt.device.model'), d.model),
+    pair(t('receipt.device.serial'), d.serial || t('word.none'))
+  ]
+  if (d.colour) blocks.push(pair(t('receipt.device.colour'), d.colour))
+
+  blocks.push(...section(t('receipt.section.condition')))
+  for (const item of CONDITION_ITEMS) blocks.push(pair(t(`condition.${item}`), t(c[item] ? 'word.yes' : 'word.no')))
+  blocks.push(pair(t('condition.other'), c.other || t('word.none')))
+
+  blocks.push(...section(t('receipt.section.accessories')), text(list(accessoryNames(order, ctx), ctx)))
+
+  blocks.push(...section(t('receipt.section.fault')), text(order.fault.description))
+  if (order.fault.codes.length) {
+    blocks.push(pair(t('receipt.fault.codes'), list(order.fault.codes.map(ctx.faultName), ctx)))
+  }
+
+  blocks.push(...warrantyBlocks(order, ctx), ...serviceBlocks(order, ctx))
+
+  blocks.push(
+    ...section(t('receipt.section.terms')),
+    text(t('receipt.terms.bringTicket')),
+    text(t('receipt.terms.uncollected')),
+    text(t('receipt.terms.repairWarranty', { months: REPAIR_WARRANTY_MONTHS }))
+  )
+  if (ctx.store.receiptFooter) blocks.push(rule(), text(ctx.store.receiptFooter, { align: 'center' }))
+  blocks.push(
+    rule('double'),
+    { kind: 'qr', data: claimQrData(order), caption: t('receipt.qrCaption') },
+    { kind: 'barcode', data: order.orderNo }
+  )
+  return { title, ...reprint(ctx), blocks, cut: true }
+}
+
+/** 修护卡: a short tag that travels with the device through the workshop. */
+export function buildDeviceTag(order: OrderView, ctx: TicketContext): ReceiptDoc {
+  const { t } = ctx
+  const d = order.device
+  const title = t('receipt.deviceTag.title')
+  const fault = [...order.fault.codes.map(ctx.faultName), shorten(order.fault.description, 40)]
+  const blocks: ReceiptBlock[] = [
+    text(title, { align: 'center', bold: true }),
+    text(order.orderNo, { align: 'center', bold: true, large: true }),
+    pair(t('receipt.claimCode'), order.claimCode),
+    pair(t('receipt.receivedDate'), localDateTime(order.receivedAt, ctx.timeZone).slice(0, 10)),
+    pair(t('receipt.tag.customer'), `${order.customer.name} ${maskMobile(order.customer.mobile)}`),
+    pair(t('receipt.tag.device'), `${d.brand} ${d.model}`),
+    pair(t('receipt.device.serial'), d.serial || t('word.none')),
+    pair(t('receipt.tag.fault'), list(fault.filter(Boolean), ctx)),
+    pair(t('receipt.tag.condition'), list(conditionFindings(order, ctx), ctx)),
+    pair(t('receipt.tag.accessories'), list(accessoryNames(order, ctx), ctx)),
+    pair(t('receipt.service.promised'), order.service.promisedDate, true),
+    pair(t('receipt.tag.service'), `${t(`service.${order.service.type}`)} / ${verdictLabel(order, ctx)}`),
+    { kind: 'barcode', data: order.orderNo }
+  ]
+  return { title, ...reprint(ctx), blocks, cut: true }
+}
+
+function shorten(s: string, max: number): string {
+  const chars = Array.from(s.trim())
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('')
+}
+
+/** Shows at a glance whether Chinese, ¥, alignment, QR, barcode and cutting work. */
+export function buildTestPage(ctx: TicketContext): ReceiptDoc {
+  const { t } = ctx
+  const title = t('receipt.testPage.title')
+  const blocks: ReceiptBlock[] = [
+    ...storeHeader(ctx),
+    rule('double'),
+    text(title, { align: 'center', bold: true, large: true }),
+    text(t('receipt.test.body')),
+    rule(),
+    text(t('receipt.test.sample'), { bold: true }),
+    pair(t('receipt.test.amount'), formatMoney(12_345)),
+    {
+      kind: 'table',
+      columns: [{ weight: 2 }, { weight: 1, align: 'right' }],
+      header: [t('receipt.service.type'), t('receipt.service.estimate')],
+      rows: [
+        [t('service.paid'), formatMoney(38_000)],
+        [t('service.warranty'), formatMoney(0)]
+      ]
+    },
+    text(t('receipt.test.width')),
+    rule('double'),
+    { kind: 'qr', data: 'RO|TEST|000000', caption: 'RO|TEST|000000' },
+    { kind: 'barcode', data: 'TEST-0001' }
+  ]
+  return { title, ...reprint({ ...ctx, reprintNo: 0 }), blocks, cut: true }
+}
