@@ -5,8 +5,7 @@ export async function audit(
   em: EntityManager,
   entry: { at: Date; userId: number | null; action: string; entity: string; entityId?: number | null; detail?: Record<string, unknown> }
 ): Promise<void> {
-  await em.insert(
-    AuditLog,
+  await em.save(
     em.create(AuditLog, {
     at: entry.at.toISOString(),
     userId: entry.userId,

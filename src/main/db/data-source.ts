@@ -31,7 +31,8 @@ export function createDataSource(opts: DatabaseOptions): DataSource {
     migrations,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error']
+    // Failures surface through the router's error mapping (and its log); no SQL echo on the console.
+    logging: false
   })
 }
 

@@ -24,7 +24,7 @@ export const intakeHandlers: Handlers<typeof intakeContract> = {
     const orders = await ctx.em.find(WorkOrder, {
       where: { customerId },
       relations: { customer: true },
-      order: { receivedAt: 'DESC' },
+      order: { receivedAt: 'DESC', id: 'DESC' },
       take: 50
     })
     return { customer: customerView(customer), orders: orders.map(orderSummary) }

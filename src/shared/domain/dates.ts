@@ -86,8 +86,8 @@ export function isWeekend(date: PlainDate): boolean {
 
 /** Public holidays and the weekend days that are worked instead (调休), both store-configured. */
 export interface WorkCalendar {
-  holidays: readonly PlainDate[]
-  makeupWorkdays: readonly PlainDate[]
+  holidays: PlainDate[]
+  makeupWorkdays: PlainDate[]
 }
 
 export function isWorkingDay(date: PlainDate, cal: WorkCalendar): boolean {

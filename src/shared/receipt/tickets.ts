@@ -181,7 +181,8 @@ export function buildDeviceTag(order: OrderView, ctx: TicketContext): ReceiptDoc
   const { t } = ctx
   const d = order.device
   const title = t('receipt.deviceTag.title')
-  const fault = [...order.fault.codes.map(ctx.faultName), shorten(order.fault.description, 40)]
+  // Short: the fault codes, or the start of the description when there are none
+  const fault = order.fault.codes.length ? order.fault.codes.map(ctx.faultName) : [shorten(order.fault.description, 30)]
   const blocks: ReceiptBlock[] = [
     text(title, { align: 'center', bold: true }),
     text(order.orderNo, { align: 'center', bold: true, large: true }),

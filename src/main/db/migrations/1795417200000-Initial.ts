@@ -5,6 +5,8 @@ export class Initial1795417200000 implements MigrationInterface {
   name = 'Initial1795417200000'
 
   async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE "audit_log" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "at" text NOT NULL, "userId" integer, "action" text NOT NULL, "entity" text NOT NULL, "entityId" integer, "detail" text)`)
+    await q.query(`CREATE INDEX "IDX_e3a9d2038eafa6c7cfe9e40853" ON "audit_log" ("entity", "entityId")`)
     await q.query(`CREATE TABLE "user" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "username" text NOT NULL, "displayName" text NOT NULL, "role" text NOT NULL, "pinHash" text NOT NULL, "failedPins" integer NOT NULL DEFAULT (0), "lockedUntil" text, "active" boolean NOT NULL DEFAULT (1), "createdAt" text NOT NULL, CONSTRAINT "UQ_78a916df40e02a9deb1c4b75edb" UNIQUE ("username"))`)
     await q.query(`CREATE TABLE "customer" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" text NOT NULL, "mobile" text NOT NULL, "landline" text NOT NULL DEFAULT (''), "address" text NOT NULL DEFAULT (''), "createdAt" text NOT NULL, "updatedAt" text NOT NULL)`)
     await q.query(`CREATE INDEX "IDX_997b67bd2b17b6782c70e34853" ON "customer" ("mobile")`)
@@ -15,13 +17,11 @@ export class Initial1795417200000 implements MigrationInterface {
     await q.query(`CREATE INDEX "IDX_fa4329d15da8a7328f642f0d5b" ON "payment" ("receivedAt")`)
     await q.query(`CREATE TABLE "print_job" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "orderId" integer, "kind" text NOT NULL, "reprintNo" integer NOT NULL DEFAULT (0), "status" text NOT NULL, "attempts" integer NOT NULL DEFAULT (0), "lastError" text, "document" text NOT NULL, "createdAt" text NOT NULL, "printedAt" text, "createdById" integer, CONSTRAINT "FK_8607f33e678d90f05e46ae4ad23" FOREIGN KEY ("orderId") REFERENCES "work_order" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)`)
     await q.query(`CREATE INDEX "IDX_6f26fab4d9290f8f4ac395a0b2" ON "print_job" ("status")`)
-    await q.query(`CREATE INDEX "IDX_6f26fab4d9290f8f4ac395a0b2" ON "print_job" ("status")`)
     await q.query(`CREATE TABLE "setting" ("key" text PRIMARY KEY NOT NULL, "value" text NOT NULL)`)
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE "setting"`)
-    await q.query(`DROP INDEX "IDX_6f26fab4d9290f8f4ac395a0b2"`)
     await q.query(`DROP INDEX "IDX_6f26fab4d9290f8f4ac395a0b2"`)
     await q.query(`DROP TABLE "print_job"`)
     await q.query(`DROP INDEX "IDX_fa4329d15da8a7328f642f0d5b"`)
@@ -32,5 +32,7 @@ export class Initial1795417200000 implements MigrationInterface {
     await q.query(`DROP INDEX "IDX_997b67bd2b17b6782c70e34853"`)
     await q.query(`DROP TABLE "customer"`)
     await q.query(`DROP TABLE "user"`)
+    await q.query(`DROP INDEX "IDX_e3a9d2038eafa6c7cfe9e40853"`)
+    await q.query(`DROP TABLE "audit_log"`)
   }
 }

@@ -1,0 +1,159 @@
+import { sampleIntake, setUpStore, startTestCore, userWithRole, validImei, type Caller, type TestCore } from '../../../test/helpers/core'
+
+let tc: TestCore
+let manager: Caller
+let clerk: Caller
+
+beforeEach(async () => {
+  tc = await startTestCore({ now: '2026-11-23T02:00:00Z' }) // 10:00 in Shanghai
+  manager = await setUpStore(tc)
+  clerk = await userWithRole(tc, manager, 'counter')
+})
+afterEach(() => tc.close())
+
+const count = async (table: string) => (await tc.core.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n as number
+
+describe('intake.create', () => {
+  it('saves customer, order, deposit, audit row and print jobs in one go', async () => {
+    const input = sampleIntake({
+      service: { type: 'paid', estimateFen: 35000, depositFen: 10000, depositMethod: 'wechat', promisedDate: '2026-11-30', technicianId: null }
+    })
+    const r = await clerk.ok('intake.create', input)
+    expect(r.order.orderNo).toBe('2611-0001')
+    expect(r.order.claimCode).toMatch(/^[A-Z0-9]{6}$/)
+    expect(r.order).toMatchObject({ status: 'received', customer: { name: '张三', mobile: '13812345678' } })
+    expect(r.order.service).toMatchObject({ estimateFen: 35000, depositFen: 10000, depositMethod: 'wechat' })
+    expect(r.order.warranty).toMatchObject({ inWarranty: true, finalInWarranty: true, reasonKey: 'warranty.reason.inPeriod' })
+    expect(r.printJobs.map((j) => [j.kind, j.status])).toEqual([
+      ['claimTicket', 'pending'],
+      ['deviceTag', 'pending']
+    ])
+    const [payment] = await tc.core.dataSource.query('SELECT * FROM payment')
+    expect(payment).toMatchObject({ orderId: r.order.id, kind: 'deposit', method: 'wechat', amountFen: 10000 })
+    const audit = await tc.core.dataSource.query(`SELECT action FROM audit_log WHERE entity='work_order'`)
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['intake.create'])
+
+    const fetched = await clerk.ok('orders.get', { orderId: r.order.id })
+    expect(fetched).toEqual(r.order)
+  })
+
+  it('reuses a returning customer and shows their earlier orders', async () => {
+    const first = await clerk.ok('intake.create', sampleIntake())
+    const found = await clerk.ok('customers.search', { query: '1381234' })
+    expect(found.map((c) => c.name)).toEqual(['张三'])
+    await clerk.ok('intake.create', sampleIntake({ customer: { ...found[0], id: found[0].id, address: '新地址' } }))
+    expect(await count('customer')).toBe(1)
+    const history = await clerk.ok('customers.history', { customerId: first.order.customer.id })
+    expect(history.customer.address).toBe('新地址')
+    expect(history.orders.map((o) => o.orderNo)).toEqual(['2611-0002', '2611-0001'])
+  })
+})
+
+describe('work order numbers', () => {
+  it('stay gap-free when a save fails half-way', async () => {
+    await clerk.ok('intake.create', sampleIntake())
+    // Make the database itself fail after the number was allocated (as a full disk would).
+    await tc.core.dataSource.query(
+      `CREATE TRIGGER fail_save BEFORE INSERT ON work_order WHEN NEW.brand = 'FAIL' BEGIN SELECT RAISE(ABORT, 'disk full'); END`
+    )
+    const failed = await clerk.call('intake.create', sampleIntake({ device: { category: 'phone', brand: 'FAIL', model: 'X', serial: validImei(), colour: '' } }))
+    expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    const next = await clerk.ok('intake.create', sampleIntake())
+    expect(next.order.orderNo).toBe('2611-0002')
+    expect(await count('work_order')).toBe(2)
+  })
+
+  it('restart each store-local month and are never reused', async () => {
+    tc.clock.set('2026-11-30T15:59:00Z') // 23:59 on Nov 30 in Shanghai
+    expect((await clerk.ok('intake.create', sampleIntake({ service: { ...sampleIntake().service, promisedDate: '2026-12-07' } }))).order.orderNo).toBe(
+      '2611-0001'
+    )
+    tc.clock.set('2026-11-30T16:00:00Z') // 00:00 on Dec 1 in Shanghai, still Nov 30 in UTC
+    const december = sampleIntake({ service: { ...sampleIntake().service, promisedDate: '2026-12-08' } })
+    expect((await clerk.ok('intake.create', december)).order.orderNo).toBe('2612-0001')
+    expect((await clerk.ok('intake.create', december)).order.orderNo).toBe('2612-0002')
+    const numbers = (await tc.core.dataSource.query('SELECT orderNo FROM work_order')).map((r: { orderNo: string }) => r.orderNo)
+    expect(new Set(numbers).size).toBe(numbers.length)
+  })
+})
+
+describe('warranty at intake', () => {
+  const waterDamaged = () =>
+    sampleIntake({ condition: { screenCracked: false, scratchesDents: false, waterDamage: true, sealsIntact: true, powersOn: false, other: '' } })
+
+  it('refuses free warranty service when the verdict is out, and saves nothing', async () => {
+    const r = await clerk.call('intake.create', waterDamaged())
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'service.type': expect.stringContaining('不在保') } } })
+    expect(await count('work_order')).toBe(0)
+  })
+
+  it('lets the clerk override with a reason, and audits it', async () => {
+    const input = waterDamaged()
+    input.warranty = { component: 'main', override: { inWarranty: true, reason: '厂家特批：进水标签误触发' } }
+    const r = await clerk.ok('intake.create', input)
+    expect(r.order.warranty).toMatchObject({ inWarranty: false, reasonKey: 'warranty.reason.waterDamage', finalInWarranty: true })
+    expect(r.order.warranty.override).toEqual({ inWarranty: true, reason: '厂家特批：进水标签误触发' })
+    const [row] = await tc.core.dataSource.query(`SELECT detail FROM audit_log WHERE action='warranty.override'`)
+    expect(JSON.parse(row.detail)).toMatchObject({ computed: false, final: true, reason: '厂家特批：进水标签误触发' })
+  })
+
+  it('extends the period by earlier days in repair of the same serial', async () => {
+    const serial = validImei('86012345678901')
+    const question = {
+      category: 'phone',
+      component: 'main',
+      serial,
+      invoiceDate: '2025-11-18', // nominal last day 2026-11-17: expired on 2026-11-23
+      condition: { screenCracked: false, scratchesDents: false, waterDamage: false, sealsIntact: true, powersOn: true, other: '' }
+    }
+    expect(await clerk.ok('intake.checkWarranty', question)).toMatchObject({ inWarranty: false, lastDay: '2026-11-17' })
+    const earlier = await clerk.ok(
+      'intake.create',
+      sampleIntake({ device: { category: 'phone', brand: '华为', model: 'P60', serial, colour: '' }, service: { ...sampleIntake().service, type: 'paid' } })
+    )
+    // The earlier stay ended 8 days after it began (the pickup step will record returnedAt).
+    await tc.core.dataSource.query(`UPDATE work_order SET receivedAt='2026-03-02T02:00:00.000Z', returnedAt='2026-03-10T02:00:00.000Z' WHERE id=?`, [
+      earlier.order.id
+    ])
+    expect(await clerk.ok('intake.checkWarranty', question)).toMatchObject({ inWarranty: true, daysInRepair: 8, lastDay: '2026-11-25' })
+  })
+
+  it('moves the last day past configured holidays', async () => {
+    await manager.ok('settings.update', { calendar: { holidays: ['2026-11-20', '2026-11-23'], makeupWorkdays: [] } })
+    const v = await clerk.ok('intake.checkWarranty', {
+      category: 'phone',
+      invoiceDate: '2025-11-21', // nominal last day Fri 2026-11-20, a holiday; then weekend, then another holiday
+      condition: { sealsIntact: true }
+    })
+    expect(v).toMatchObject({ inWarranty: true, lastDay: '2026-11-24', movedForHoliday: true })
+  })
+})
+
+describe('bad input', () => {
+  it.each([
+    ['empty mobile', { customer: { name: '李四', mobile: '' } }, 'customer.mobile', '必填'],
+    ['bad IMEI', { device: { category: 'phone', brand: 'Apple', model: 'iPhone 15', serial: '490154203237517' } }, 'device.serial', 'IMEI'],
+    ['negative deposit', { service: { type: 'paid', estimateFen: 1000, depositFen: -1, depositMethod: 'cash', promisedDate: '2026-11-30' } }, 'service.depositFen', '负数'],
+    ['deposit over estimate', { service: { type: 'paid', estimateFen: 1000, depositFen: 2000, depositMethod: 'cash', promisedDate: '2026-11-30' } }, 'service.depositFen', '超过'],
+    ['promised date in the past', { service: { type: 'paid', estimateFen: 0, depositFen: 0, depositMethod: null, promisedDate: '2026-11-22' } }, 'service.promisedDate', '早于'],
+    ['unknown category', { device: { category: 'spaceship', brand: 'X', model: 'Y', serial: '' } }, 'device.category', '目录']
+  ])('%s gets a translated field error and changes nothing', async (_name, patch, field, words) => {
+    const r = await clerk.call('intake.create', { ...sampleIntake(), ...patch } as never)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.code).toBe('VALIDATION')
+    expect(r.error.fields?.[field]).toContain(words)
+    for (const table of ['work_order', 'customer', 'payment', 'print_job', 'order_sequence']) expect(await count(table)).toBe(0)
+  })
+
+  it('answers in English when the store language is English', async () => {
+    await manager.ok('settings.setLocale', { locale: 'en' })
+    const r = await clerk.call('intake.create', { ...sampleIntake(), customer: { name: 'Li', mobile: '12' } } as never)
+    expect(r).toMatchObject({ ok: false, error: { message: 'Please correct the highlighted fields', fields: { 'customer.mobile': expect.stringContaining('11 digits') } } })
+  })
+
+  it('refuses input that is not even an object, and unknown channels', async () => {
+    expect(await clerk.call('intake.create', 'DROP TABLE' as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await clerk.call('intake.nuke' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+})

@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query'
+import { Badge, Tooltip } from 'antd'
+import type { PrinterState } from '@shared/contract/printing'
+import { call } from '../api/client'
+import { useT } from './i18n'
+
+const BADGE: Record<PrinterState, 'success' | 'error' | 'warning' | 'default'> = {
+  ready: 'success',
+  offline: 'error',
+  error: 'warning',
+  disabled: 'default'
+}
+
+export const PRINTER_STATUS_KEY = ['printing.status'] as const
+
+export function usePrinterStatus() {
+  return useQuery({ queryKey: PRINTER_STATUS_KEY, queryFn: () => call('printing.status', {}), refetchInterval: 10_000 })
+}
+
+/** Always-visible printer state, so a dead printer is noticed before the customer waits for a ticket. */
+export function PrinterIndicator(): React.JSX.Element {
+  const t = useT()
+  const status = usePrinterStatus()
+  const s = status.data
+  const state: PrinterState | undefined = s?.state
+  const label = state ? t(`printer.state.${state}`) : t('ui.printer.unknown')
+  return (
+    <Tooltip title={s ? s.detail : t('ui.printer.unknown')}>
+      <span className="printer-indicator" data-testid="printer-status" data-state={state ?? 'unknown'}>
+        <Badge status={state ? BADGE[state] : 'processing'} text={t('ui.printer.label', { state: label })} />
+        {s && s.pendingJobs > 0 && (
+          <span className="printer-pending" data-testid="printer-pending">
+            {t('ui.printer.pending', { count: s.pendingJobs })}
+          </span>
+        )}
+      </span>
+    </Tooltip>
+  )
+}

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react'
+import { Layout } from 'antd'
+import type { SessionView } from '@shared/contract/auth'
+import { IntakeScreen } from '../intake/IntakeScreen'
+import { OrderPage } from '../orders/OrderPage'
+import { OrdersList } from '../orders/OrdersList'
+import { SettingsScreen } from '../settings/SettingsScreen'
+import { allowed, canCall, homeRoute, type Route } from './access'
+import { TopBar } from './TopBar'
+
+/**
+ * Signed-in frame. Routing is plain state: the intake form stays mounted (hidden) while the clerk
+ * looks something up, so a half-typed intake survives navigation and a user switch.
+ */
+export function Shell({ session }: { session: SessionView }): React.JSX.Element {
+  const role = session.user?.role
+  const [route, setRoute] = useState<Route>(() => homeRoute(role))
+  const [back, setBack] = useState<Route>(() => homeRoute(role))
+  const [intakeKey, setIntakeKey] = useState(0)
+
+  useEffect(() => {
+    // A switch to a user with fewer rights must not leave a screen they cannot use on display.
+    if (!allowed(role, route)) setRoute(homeRoute(role))
+  }, [role, route])
+
+  const go = (next: Route) => {
+    if (next.name === 'order') setBack(route.name === 'order' ? back : route)
+    setRoute(next)
+  }
+  const intakeAllowed = canCall(role, 'intake.create')
+
+  return (
+    <Layout className="shell">
+      <TopBar session={session} route={route} onNavigate={go} />
+      <Layout.Content className="shell-content">
+        {intakeAllowed && (
+          <div hidden={route.name !== 'intake'}>
+            <IntakeScreen
+              key={intakeKey}
+              active={route.name === 'intake'}
+              onCreated={(orderId) => {
+                setIntakeKey((k) => k + 1)
+                setBack({ name: 'intake' })
+                setRoute({ name: 'order', orderId })
+              }}
+              onOpenOrder={(orderId) => go({ name: 'order', orderId })}
+            />
+          </div>
+        )}
+        {route.name === 'orders' && <OrdersList onOpen={(orderId) => go({ name: 'order', orderId })} />}
+        {route.name === 'order' && (
+          <OrderPage key={route.orderId} orderId={route.orderId} role={role} onBack={() => setRoute(back)} backTo={back.name} />
+        )}
+        {route.name === 'settings' && <SettingsScreen />}
+      </Layout.Content>
+    </Layout>
+  )
+}

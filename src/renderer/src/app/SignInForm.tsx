@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'react'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { Alert, Button, Form, Input, Select, type InputRef } from 'antd'
+import type { SessionView } from '@shared/contract/auth'
+import { ApiError, call } from '../api/client'
+import { Field } from '../ui/Field'
+import { useT } from './i18n'
+import { errorText } from './session'
+
+const LAST_USER = 'repairCounter.lastUser'
+
+/** Pick a user, type the PIN, Enter. Used full-screen and in the quick-switch dialog. */
+export function SignInForm({ onSignedIn, exclude }: { onSignedIn: (s: SessionView) => void; exclude?: string }): React.JSX.Element {
+  const t = useT()
+  const users = useQuery({ queryKey: ['auth.users'], queryFn: () => call('auth.users', {}) })
+  const [username, setUsername] = useState<string | undefined>()
+  const [pin, setPin] = useState('')
+  const pinRef = useRef<InputRef>(null)
+  const options = (users.data ?? []).map((u) => ({
+    value: u.username,
+    label: `${u.displayName}（${t(`role.${u.role}`)}）`
+  }))
+
+  useEffect(() => {
+    if (username || !users.data?.length) return
+    // Start on the last person who used this counter, but never on the one being switched away from.
+    const last = localStorage.getItem(LAST_USER)
+    const pick = users.data.find((u) => u.username === last && u.username !== exclude) ?? users.data.find((u) => u.username !== exclude)
+    setUsername(pick?.username ?? users.data[0].username)
+  }, [users.data, username, exclude])
+
+  const signIn = useMutation({
+    mutationFn: () => call('auth.signIn', { username: username ?? '', pin }),
+    onSuccess: (s) => {
+      localStorage.setItem(LAST_USER, username ?? '')
+      setPin('')
+      onSignedIn(s)
+    },
+    onError: () => {
+      setPin('')
+      pinRef.current?.focus()
+    }
+  })
+  const err = signIn.error
+  const pinError = err instanceof ApiError ? err.fields.pin : undefined
+  const topError = err && !pinError ? errorText(err, t) : undefined
+
+  return (
+    <Form layout="vertical" onFinish={() => username && pin && signIn.mutate()} requiredMark={false}>
+      {topError && <Alert type="error" showIcon title={<span data-testid="signin-error">{topError}</span>} style={{ marginBottom: 12 }} />}
+      <Field path="signin.user" label={t('ui.signIn.user')}>
+        <Select
+          id="signin-user"
+          options={options}
+          value={username}
+          loading={users.isPending}
+          showSearch={{ optionFilterProp: 'label' }}
+          onChange={(v: string) => {
+            setUsername(v)
+            signIn.reset()
+            setTimeout(() => pinRef.current?.focus())
+          }}
+        />
+      </Field>
+      <Field path="signin.pin" label={t('ui.signIn.pin')} error={pinError}>
+        <Input.Password
+          id="signin-pin"
+          ref={pinRef}
+          autoFocus
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={8}
+          value={pin}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+        />
+      </Field>
+      <Button type="primary" htmlType="submit" block loading={signIn.isPending} disabled={!username || !pin} data-testid="signin-submit">
+        {t('ui.signIn.submit')}
+      </Button>
+    </Form>
+  )
+}

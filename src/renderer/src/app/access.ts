@@ -1,0 +1,31 @@
+import { contract, type Channel, type Role } from '@shared/contract'
+
+/** Mirrors main's check so the UI never offers what the role cannot call (main still enforces it). */
+export function canCall(role: Role | undefined, channel: Channel): boolean {
+  const access = contract[channel].access
+  if (access === 'public') return true
+  if (!role) return false
+  return access === 'signedIn' || access.includes(role)
+}
+
+export type Route =
+  | { name: 'intake' }
+  | { name: 'orders' }
+  | { name: 'order'; orderId: number }
+  | { name: 'settings' }
+
+/** The channel a screen cannot work without: the screen is shown only if the role may call it. */
+export const ROUTE_CHANNEL: Record<Route['name'], Channel> = {
+  intake: 'intake.create',
+  orders: 'orders.list',
+  order: 'orders.get',
+  settings: 'settings.update'
+}
+
+export function allowed(role: Role | undefined, route: Route): boolean {
+  return canCall(role, ROUTE_CHANNEL[route.name])
+}
+
+export function homeRoute(role: Role | undefined): Route {
+  return canCall(role, 'intake.create') ? { name: 'intake' } : { name: 'orders' }
+}

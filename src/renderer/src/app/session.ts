@@ -1,0 +1,32 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import type { SessionView } from '@shared/contract/auth'
+import type { StoreSettings } from '@shared/contract/settings'
+import { ApiError, call } from '../api/client'
+import type { Translate } from '@shared/i18n'
+
+export const SESSION_KEY = ['session'] as const
+export const SETTINGS_KEY = ['settings'] as const
+
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: () => call('session.get', {}), staleTime: Infinity })
+}
+
+/** Store settings (categories, fault codes, policy, printer); every signed-in role may read them. */
+export function useSettings(enabled = true) {
+  return useQuery<StoreSettings>({ queryKey: SETTINGS_KEY, queryFn: () => call('settings.get', {}), enabled, staleTime: 60_000 })
+}
+
+/** After sign-in, sign-out or a user switch: take main's new session and drop everything cached for the old user. */
+export function useApplySession(): (s: SessionView) => void {
+  const qc = useQueryClient()
+  return (s) => {
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] })
+    qc.setQueryData(SESSION_KEY, s)
+  }
+}
+
+/** Main's message is already translated; anything else (network, bug) gets the generic one. */
+export function errorText(error: unknown, t: Translate): string {
+  if (error instanceof ApiError) return error.message
+  return t('err.INTERNAL')
+}

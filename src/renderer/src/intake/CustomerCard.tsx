@@ -1,0 +1,105 @@
+import { useQuery } from '@tanstack/react-query'
+import { AutoComplete, Button, Card, Col, Input, Row, Tag } from 'antd'
+import type { CustomerView } from '@shared/contract/intake'
+import { call } from '../api/client'
+import { useT } from '../app/i18n'
+import { Field } from '../ui/Field'
+import { useDebounced } from '../ui/useDebounced'
+import type { FormApi } from '../ui/useForm'
+import { CustomerHistory } from './CustomerHistory'
+import type { IntakeForm } from './model'
+
+const PICK = 'customer:'
+
+/** Mobile first: typing it finds returning customers; picking one fills the rest and shows their history. */
+export function CustomerCard({ form, onOpenOrder }: { form: FormApi<IntakeForm>; onOpenOrder: (id: number) => void }): React.JSX.Element {
+  const t = useT()
+  const { values, text, error, set } = form
+  const c = values.customer
+  const query = useDebounced(c.mobile.trim(), 250)
+  const searching = !c.id && query.length >= 3
+  const found = useQuery({
+    queryKey: ['customers.search', query],
+    queryFn: () => call('customers.search', { query }),
+    enabled: searching,
+    staleTime: 10_000
+  })
+  const matches = searching ? (found.data ?? []) : []
+
+  const pick = (customer: CustomerView) => {
+    form.setValues((v) => ({ ...v, customer: { ...customer } }))
+    for (const p of ['name', 'mobile', 'landline', 'address']) form.touch(`customer.${p}`)
+    setTimeout(() => document.getElementById('device-brand')?.focus())
+  }
+
+  const options = matches.map((m) => ({
+    value: `${PICK}${m.id}`,
+    label: (
+      <div className="customer-option" data-testid={`customer-option-${m.id}`}>
+        <span className="customer-option-name">{m.name}</span>
+        <span>{m.mobile}</span>
+        {m.address && <span className="customer-option-address">{m.address}</span>}
+      </div>
+    )
+  }))
+
+  const badge = c.id ? (
+    <Tag color="blue" data-testid="customer-existing">
+      {t('ui.intake.customer.existing')}
+      <Button type="link" size="small" onClick={() => set('customer.id', undefined)} data-testid="customer-unlink">
+        {t('ui.intake.customer.unlink')}
+      </Button>
+    </Tag>
+  ) : /^1\d{10}$/.test(c.mobile) && found.isSuccess && matches.length === 0 ? (
+    <Tag data-testid="customer-new">{t('ui.intake.customer.new')}</Tag>
+  ) : null
+
+  return (
+    <Card size="small" title={t('ui.intake.customer.title')} extra={badge} className="intake-card">
+      <Field path="customer.mobile" label={t('ui.intake.customer.mobile')} error={error('customer.mobile')} required>
+        <AutoComplete
+          id="customer-mobile"
+          autoFocus
+          value={c.mobile}
+          options={options}
+          showSearch={{ filterOption: false }}
+          status={error('customer.mobile') ? 'error' : undefined}
+          onChange={(v: string) => {
+            if (v.startsWith(PICK)) return
+            // A different number is a different customer: forget the one picked earlier.
+            form.setValues((f) => ({ ...f, customer: { ...f.customer, id: undefined, mobile: v } }))
+            form.setServerErrors(({ 'customer.mobile': _m, 'customer.id': _i, ...rest }) => rest)
+          }}
+          onSelect={(v: string) => {
+            const m = matches.find((x) => `${PICK}${x.id}` === v)
+            if (m) pick(m)
+          }}
+          onBlur={() => form.touch('customer.mobile')}
+          maxLength={11}
+          placeholder={t('ui.intake.customer.mobileHint')}
+        />
+      </Field>
+      {form.serverErrors['customer.id'] && (
+        <div className="field-error" id="customer-id-error" data-testid="customer-id-error" role="alert">
+          {form.serverErrors['customer.id']}
+        </div>
+      )}
+      <Row gutter={8}>
+        <Col span={12}>
+          <Field path="customer.name" label={t('ui.intake.customer.name')} error={error('customer.name')} required>
+            <Input {...text('customer.name')} maxLength={40} />
+          </Field>
+        </Col>
+        <Col span={12}>
+          <Field path="customer.landline" label={t('ui.intake.customer.landline')} error={error('customer.landline')}>
+            <Input {...text('customer.landline')} maxLength={20} />
+          </Field>
+        </Col>
+      </Row>
+      <Field path="customer.address" label={t('ui.intake.customer.address')} error={error('customer.address')}>
+        <Input {...text('customer.address')} maxLength={120} />
+      </Field>
+      {c.id && <CustomerHistory customerId={c.id} onOpenOrder={onOpenOrder} />}
+    </Card>
+  )
+}

@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Alert, App, Button, Col, Form, Popconfirm, Row, Space, Spin, Typography } from 'antd'
+import { PrinterOutlined } from '@ant-design/icons'
+import type { StoreSettings } from '@shared/contract/settings'
+import { ApiError, call } from '../api/client'
+import { useT } from '../app/i18n'
+import { errorText, useSettings } from '../app/session'
+import { PRINTER_STATUS_KEY } from '../app/PrinterIndicator'
+import { useForm } from '../ui/useForm'
+import { focusFirstError } from '../ui/validation'
+import { CustomerCard } from './CustomerCard'
+import { DeviceCard } from './DeviceCard'
+import { FaultCard } from './FaultCard'
+import { ConditionCard } from './ConditionCard'
+import { WarrantyCard } from './WarrantyCard'
+import { ServiceCard } from './ServiceCard'
+import { checkIntake, emptyIntake, finalInWarranty, toIntakeInput, type IntakeForm } from './model'
+import { useWarrantyVerdict } from './useWarrantyVerdict'
+
+interface Props {
+  active: boolean
+  onCreated: (orderId: number) => void
+  onOpenOrder: (orderId: number) => void
+}
+
+export function IntakeScreen(props: Props): React.JSX.Element {
+  const settings = useSettings()
+  if (!settings.data) return <Spin style={{ display: 'block', marginTop: 80 }} />
+  return <IntakeBody {...props} settings={settings.data} />
+}
+
+/** 收机登记: one screen, driven from the keyboard, saved with Ctrl+Enter or the button. */
+function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { settings: StoreSettings }): React.JSX.Element {
+  const t = useT()
+  const qc = useQueryClient()
+  const { message } = App.useApp()
+  const check = useCallback((f: IntakeForm) => checkIntake(f, t), [t])
+  const form = useForm<IntakeForm>(() => emptyIntake(settings), check)
+  const [topError, setTopError] = useState<string | null>(null)
+  const rootRef = useRef<HTMLDivElement>(null)
+  const verdict = useWarrantyVerdict(form.values)
+  const finalIn = finalInWarranty(form.values, verdict.data?.inWarranty)
+
+  useEffect(() => {
+    // Until the clerk chooses, the service type follows the verdict (free repair only when covered).
+    if (!form.values.service.typeChosen && finalIn !== undefined) form.set('service.type', finalIn ? 'warranty' : 'paid')
+  }, [finalIn, form.values.service.typeChosen]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (active && !rootRef.current?.contains(document.activeElement)) document.getElementById('customer-mobile')?.focus()
+  }, [active])
+
+  const create = useMutation({
+    mutationFn: () => call('intake.create', toIntakeInput(form.values)),
+    onSuccess: ({ order, printJobs }) => {
+      qc.setQueryData(['orders.get', order.id], order)
+      qc.setQueryData(['printing.jobs', order.id], printJobs)
+      void qc.invalidateQueries({ queryKey: PRINTER_STATUS_KEY })
+      void qc.invalidateQueries({ queryKey: ['orders.list'] })
+      message.success(t('ui.intake.saved', { orderNo: order.orderNo }))
+      onCreated(order.id)
+    },
+    onError: (e) => {
+      setTopError(errorText(e, t))
+      if (e instanceof ApiError && e.fields) {
+        form.setServerErrors(e.fields)
+        focusFirstError(Object.keys(e.fields))
+      }
+    }
+  })
+
+  const submit = () => {
+    if (create.isPending) return
+    form.markSubmitted()
+    const paths = Object.keys(form.clientErrors)
+    if (form.values.service.type === 'warranty' && finalIn === false) paths.push('service.type')
+    if (paths.length) {
+      setTopError(t('err.VALIDATION'))
+      return focusFirstError(paths)
+    }
+    setTopError(null)
+    create.mutate()
+  }
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      submit()
+    }
+  }
+
+  return (
+    <div ref={rootRef} onKeyDown={onKeyDown} className="intake" data-testid="intake-screen">
+      {/* component={false}: no <form>, so Enter in a field never submits by accident */}
+      <Form layout="vertical" component={false} requiredMark>
+        {topError && (
+          <Alert
+            type="error"
+            showIcon
+            closable={{ onClose: () => setTopError(null) }}
+            style={{ marginBottom: 8 }}
+            title={<span data-testid="intake-error">{topError}</span>}
+          />
+        )}
+        <Row gutter={12}>
+          <Col span={8}>
+            <CustomerCard form={form} onOpenOrder={onOpenOrder} />
+            <DeviceCard form={form} settings={settings} />
+          </Col>
+          <Col span={8}>
+            <FaultCard form={form} settings={settings} />
+            <ConditionCard form={form} />
+          </Col>
+          <Col span={8}>
+            <WarrantyCard form={form} settings={settings} verdict={verdict} finalIn={finalIn} />
+            <ServiceCard form={form} settings={settings} finalIn={finalIn} />
+          </Col>
+        </Row>
+        <div className="action-bar">
+          <Typography.Text type="secondary">{t('ui.intake.shortcutHint')}</Typography.Text>
+          <Space>
+            <Popconfirm title={t('ui.intake.clearConfirm')} onConfirm={() => form.reset(emptyIntake(settings))} okText={t('ui.common.yes')} cancelText={t('ui.common.no')}>
+              <Button data-testid="intake-clear">{t('ui.intake.clear')}</Button>
+            </Popconfirm>
+            <Button type="primary" icon={<PrinterOutlined />} loading={create.isPending} onClick={submit} data-testid="intake-submit" id="intake-submit">
+              {t('ui.intake.submit')}
+            </Button>
+          </Space>
+        </div>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,104 @@
+import { ACCESSORIES, IntakeInput, type PaymentMethod, type ServiceType } from '@shared/contract/intake'
+import type { StoreSettings } from '@shared/contract/settings'
+import type { ConditionCheck } from '@shared/domain/warranty'
+import { addDays, localDate } from '@shared/domain/dates'
+import { parseYuan } from '@shared/domain/money'
+import type { Translate } from '@shared/i18n'
+import { validate, type FieldErrors } from '../ui/validation'
+
+export type Accessory = (typeof ACCESSORIES)[number]
+
+/** What the intake screen edits: close to IntakeInput, but money as typed text and the override as a toggle. */
+export interface IntakeForm {
+  customer: { id?: number; name: string; mobile: string; landline: string; address: string }
+  device: { category: string; brand: string; model: string; serial: string; colour: string }
+  purchase: { invoiceDate: string | null; invoiceNo: string }
+  fault: { description: string; codes: string[] }
+  condition: ConditionCheck
+  accessories: { items: Accessory[]; other: string }
+  warranty: { component: string; overrideOn: boolean; overrideIn: boolean; overrideReason: string }
+  service: {
+    type: ServiceType
+    /** False until the clerk picks a type: until then it follows the warranty verdict. */
+    typeChosen: boolean
+    estimate: string
+    deposit: string
+    depositMethod: PaymentMethod | null
+    promisedDate: string
+    technicianId: number | null
+  }
+}
+
+export const PROMISE_DAYS = 7
+
+export function storeToday(settings: StoreSettings): string {
+  return localDate(new Date(), settings.timeZone)
+}
+
+export function emptyIntake(settings: StoreSettings): IntakeForm {
+  return {
+    customer: { name: '', mobile: '', landline: '', address: '' },
+    device: { category: settings.deviceCategories[0]?.code ?? 'phone', brand: '', model: '', serial: '', colour: '' },
+    purchase: { invoiceDate: null, invoiceNo: '' },
+    fault: { description: '', codes: [] },
+    condition: { screenCracked: false, scratchesDents: false, waterDamage: false, sealsIntact: true, powersOn: true, other: '' },
+    accessories: { items: [], other: '' },
+    warranty: { component: 'main', overrideOn: false, overrideIn: false, overrideReason: '' },
+    service: {
+      type: 'paid',
+      typeChosen: false,
+      estimate: '',
+      deposit: '',
+      depositMethod: null,
+      promisedDate: addDays(storeToday(settings), PROMISE_DAYS),
+      technicianId: null
+    }
+  }
+}
+
+/** Empty money means zero; text that is not an amount becomes NaN so the schema rejects it. */
+function money(text: string): number {
+  if (!text.trim()) return 0
+  return parseYuan(text) ?? Number.NaN
+}
+
+export function toIntakeInput(f: IntakeForm): IntakeInput {
+  const { id, ...customer } = f.customer
+  return {
+    customer: id ? { id, ...customer } : customer,
+    device: f.device,
+    purchase: f.purchase,
+    fault: f.fault,
+    condition: f.condition,
+    accessories: f.accessories,
+    warranty: {
+      component: f.warranty.component,
+      override: f.warranty.overrideOn ? { inWarranty: f.warranty.overrideIn, reason: f.warranty.overrideReason } : null
+    },
+    service: {
+      type: f.service.type,
+      estimateFen: money(f.service.estimate),
+      depositFen: money(f.service.deposit),
+      depositMethod: f.service.depositMethod,
+      promisedDate: f.service.promisedDate,
+      technicianId: f.service.technicianId
+    }
+  }
+}
+
+/** The same schema main checks with, plus the money text the schema never sees. */
+export function checkIntake(f: IntakeForm, t: Translate): FieldErrors {
+  const errors = validate(IntakeInput, toIntakeInput(f), t).errors
+  for (const [text, path] of [
+    [f.service.estimate, 'service.estimateFen'],
+    [f.service.deposit, 'service.depositFen']
+  ] as const) {
+    if (text.trim() && parseYuan(text) === null) errors[path] = t('v.money')
+  }
+  return errors
+}
+
+/** Final verdict after the clerk's override, or null while the check has not answered. */
+export function finalInWarranty(f: IntakeForm, computed: boolean | undefined): boolean | undefined {
+  return f.warranty.overrideOn ? f.warranty.overrideIn : computed
+}

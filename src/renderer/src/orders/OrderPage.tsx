@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query'
+import { Alert, Button, Card, Col, Row, Space, Spin, Tag, Typography } from 'antd'
+import { ArrowLeftOutlined } from '@ant-design/icons'
+import type { Role } from '@shared/contract'
+import { localDateTime } from '@shared/domain/dates'
+import { call } from '../api/client'
+import { useT } from '../app/i18n'
+import { errorText, useSettings } from '../app/session'
+import type { Route } from '../app/access'
+import { OrderDetails } from './OrderDetails'
+import { PreviewPanel } from './PreviewPanel'
+import { PrintJobs } from './PrintJobs'
+
+interface Props {
+  orderId: number
+  role: Role | undefined
+  onBack: () => void
+  backTo: Route['name']
+}
+
+/** One order: what was agreed at the counter, the tickets as printed, and whether they came out. */
+export function OrderPage({ orderId, role, onBack, backTo }: Props): React.JSX.Element {
+  const t = useT()
+  const settings = useSettings()
+  const order = useQuery({ queryKey: ['orders.get', orderId], queryFn: () => call('orders.get', { orderId }) })
+  const tz = settings.data?.timeZone ?? 'Asia/Shanghai'
+  const back = (
+    <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="order-back">
+      {t(backTo === 'intake' ? 'ui.order.backToIntake' : 'ui.order.back')}
+    </Button>
+  )
+  if (order.isPending) return <Spin style={{ display: 'block', marginTop: 80 }} />
+  if (order.isError) return <Alert type="error" showIcon title={errorText(order.error, t)} action={back} />
+  const o = order.data
+
+  return (
+    <div className="order-page" data-testid="order-page">
+      <Card size="small" className="order-head">
+        <Space size="large" wrap>
+          {back}
+          <span>
+            <Typography.Text type="secondary">{t('receipt.orderNo')} </Typography.Text>
+            <Typography.Text strong className="order-no" data-testid="order-no" copyable>
+              {o.orderNo}
+            </Typography.Text>
+          </span>
+          <span>
+            <Typography.Text type="secondary">{t('receipt.claimCode')} </Typography.Text>
+            <Typography.Text strong className="order-no" data-testid="order-claim-code">
+              {o.claimCode}
+            </Typography.Text>
+          </span>
+          <Tag color="processing" data-testid="order-status">
+            {t(`status.${o.status}`)}
+          </Tag>
+          <Typography.Text type="secondary">
+            {t('ui.order.receivedBy', { at: localDateTime(o.receivedAt, tz), name: o.createdBy.displayName })}
+          </Typography.Text>
+        </Space>
+      </Card>
+      <Row gutter={12}>
+        <Col span={13}>
+          <PrintJobs orderId={o.id} role={role} />
+          {settings.data && <OrderDetails order={o} settings={settings.data} />}
+        </Col>
+        <Col span={11}>
+          <PreviewPanel orderId={o.id} widthMm={settings.data?.printer.widthMm ?? 80} />
+        </Col>
+      </Row>
+    </div>
+  )
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd'
+import { PrinterOutlined, RedoOutlined } from '@ant-design/icons'
+import type { Role } from '@shared/contract'
+import type { PrintJobView } from '@shared/contract/printing'
+import { call } from '../api/client'
+import { canCall } from '../app/access'
+import { useT } from '../app/i18n'
+import { errorText, useSettings } from '../app/session'
+import { PRINTER_STATUS_KEY, usePrinterStatus } from '../app/PrinterIndicator'
+import { localDateTime } from '@shared/domain/dates'
+import { isOpen, JOB_COLOR, jobError } from '../ui/jobs'
+import { PdfButton } from './PdfButton'
+
+/** The order's print jobs: polled while any waits, with Retry / Reprint, and a plain word when the printer is down. */
+export function PrintJobs({ orderId, role }: { orderId: number; role: Role | undefined }): React.JSX.Element {
+  const t = useT()
+  const qc = useQueryClient()
+  const { message } = App.useApp()
+  const [pdfPath, setPdfPath] = useState<string | null>(null)
+  const tz = useSettings().data?.timeZone ?? 'Asia/Shanghai'
+  const printer = usePrinterStatus()
+  const jobs = useQuery({
+    queryKey: ['printing.jobs', orderId],
+    queryFn: () => call('printing.jobs', { orderId }),
+    refetchInterval: (q) => (q.state.data?.some(isOpen) ? 2_000 : false)
+  })
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ['printing.jobs', orderId] })
+    void qc.invalidateQueries({ queryKey: ['printing.preview', orderId] })
+    void qc.invalidateQueries({ queryKey: PRINTER_STATUS_KEY })
+  }
+  const onError = (e: unknown) => message.error(errorText(e, t))
+  const retry = useMutation({ mutationFn: (jobId: number) => call('printing.retry', { jobId }), onSuccess: refresh, onError })
+  const reprint = useMutation({
+    mutationFn: (kind: 'claimTicket' | 'deviceTag') => call('printing.reprint', { orderId, kind }),
+    onSuccess: refresh,
+    onError
+  })
+  const list = jobs.data ?? []
+  const waiting = list.filter((j) => j.status === 'pending')
+  const failed = list.filter((j) => j.status === 'failed')
+  const printerDown = printer.data && printer.data.state !== 'ready'
+  const mayPrint = canCall(role, 'printing.retry')
+  const retryAll = (js: PrintJobView[]) => js.forEach((j) => retry.mutate(j.id))
+
+  const columns = [
+    { title: t('ui.job.kind'), key: 'kind', render: (j: PrintJobView) => <>{t(`ui.job.kind.${j.kind}`)}{j.reprintNo > 0 && <Tag className="ml4">{t('receipt.reprint', { n: j.reprintNo })}</Tag>}</> },
+    { title: t('ui.job.status'), key: 'status', render: (j: PrintJobView) => <Tag color={JOB_COLOR[j.status]} data-testid={`job-status-${j.id}`} data-status={j.status}>{t(`ui.job.status.${j.status}`)}</Tag> },
+    { title: t('ui.job.detail'), key: 'detail', render: (j: PrintJobView) => <Typography.Text type={j.status === 'done' ? 'secondary' : 'danger'} data-testid={`job-error-${j.id}`}>{jobError(j, t) ?? ''}</Typography.Text> },
+    { title: t('ui.job.time'), key: 'time', render: (j: PrintJobView) => localDateTime(j.printedAt ?? j.createdAt, tz).slice(5) },
+    {
+      title: '',
+      key: 'actions',
+      render: (j: PrintJobView) =>
+        mayPrint && (j.status === 'pending' || j.status === 'failed') ? (
+          <Button size="small" icon={<RedoOutlined />} onClick={() => retry.mutate(j.id)} data-testid={`job-retry-${j.id}`}>
+            {t('ui.job.retry')}
+          </Button>
+        ) : null
+    }
+  ]
+
+  return (
+    <Card
+      size="small"
+      title={t('ui.order.printing')}
+      className="jobs-card"
+      extra={
+        <Space size="small" wrap>
+          {canCall(role, 'printing.reprint') && (
+            <>
+              <Button size="small" icon={<PrinterOutlined />} onClick={() => reprint.mutate('claimTicket')} loading={reprint.isPending && reprint.variables === 'claimTicket'} data-testid="reprint-ticket">
+                {t('ui.job.reprintTicket')}
+              </Button>
+              <Button size="small" icon={<PrinterOutlined />} onClick={() => reprint.mutate('deviceTag')} loading={reprint.isPending && reprint.variables === 'deviceTag'} data-testid="reprint-tag">
+                {t('ui.job.reprintTag')}
+              </Button>
+            </>
+          )}
+          <PdfButton orderId={orderId} onSaved={setPdfPath} />
+        </Space>
+      }
+    >
+      {waiting.length > 0 && printerDown && (
+        <Alert
+          type="warning"
+          showIcon
+          className="mb8"
+          title={<span data-testid="printer-offline-notice">{t(printer.data?.state === 'disabled' ? 'ui.job.printerDisabled' : 'ui.job.printerOffline')}</span>}
+          description={printer.data?.detail}
+          action={mayPrint && <Button size="small" onClick={() => retryAll(waiting)} data-testid="retry-all">{t('ui.job.retry')}</Button>}
+        />
+      )}
+      {failed.length > 0 && (
+        <Alert type="error" showIcon className="mb8" title={<span data-testid="print-failed-notice">{t('ui.job.failedNotice')}</span>} />
+      )}
+      {pdfPath && (
+        <Alert
+          type="success"
+          showIcon
+          className="mb8"
+          closable={{ onClose: () => setPdfPath(null) }}
+          title={<Typography.Text copyable={{ text: pdfPath }} data-testid="pdf-path">{t('ui.job.pdfSaved', { path: pdfPath })}</Typography.Text>}
+        />
+      )}
+      <Table size="small" rowKey="id" pagination={false} loading={jobs.isPending} dataSource={list} columns={columns} data-testid="print-jobs" locale={{ emptyText: t('ui.job.none') }} />
+    </Card>
+  )
+}

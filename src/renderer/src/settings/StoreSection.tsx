@@ -1,0 +1,44 @@
+import { Col, Input, Row, Select } from 'antd'
+import type { StoreSettings } from '@shared/contract/settings'
+import { useT } from '../app/i18n'
+import { Field } from '../ui/Field'
+import { timeZoneOptions } from '../ui/timeZones'
+import { SectionCard } from './SectionCard'
+import { useSection } from './useSection'
+
+export function StoreSection({ settings }: { settings: StoreSettings }): React.JSX.Element {
+  const t = useT()
+  const { form, dirty, save, saving, reset } = useSection({ store: settings.store, timeZone: settings.timeZone })
+  const { text, error, values } = form
+  return (
+    <SectionCard id="store" title={t('settings.store.title')} dirty={dirty} saving={saving} onSave={save} onReset={reset}>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Field path="store.name" label={t('ui.store.name')} error={error('store.name')} required>
+            <Input {...text('store.name')} maxLength={60} />
+          </Field>
+          <Field path="store.phone" label={t('ui.store.phone')} error={error('store.phone')}>
+            <Input {...text('store.phone')} maxLength={30} />
+          </Field>
+          <Field path="timeZone" label={t('ui.store.timeZone')} error={error('timeZone')} extra={t('settings.store.timeZoneHint')}>
+            <Select
+              id="timeZone"
+              value={values.timeZone}
+              options={timeZoneOptions()}
+              showSearch={{ optionFilterProp: 'label' }}
+              onChange={(v: string) => form.set('timeZone', v, true)}
+            />
+          </Field>
+        </Col>
+        <Col span={12}>
+          <Field path="store.address" label={t('ui.store.address')} error={error('store.address')}>
+            <Input {...text('store.address')} maxLength={120} />
+          </Field>
+          <Field path="store.receiptFooter" label={t('ui.store.receiptFooter')} error={error('store.receiptFooter')}>
+            <Input.TextArea {...text('store.receiptFooter')} rows={3} maxLength={200} showCount placeholder={t('ui.store.receiptFooterHint')} />
+          </Field>
+        </Col>
+      </Row>
+    </SectionCard>
+  )
+}

@@ -1,0 +1,74 @@
+import { Input, Select, Typography } from 'antd'
+import { LOCALES, type Locale } from '@shared/i18n'
+import { useT } from '../app/i18n'
+import { Field } from '../ui/Field'
+import { timeZoneOptions } from '../ui/timeZones'
+import type { FormApi } from '../ui/useForm'
+import type { SetupForm } from './SetupScreen'
+
+type Props = { form: FormApi<SetupForm> }
+
+export function StoreFields({ form, onLocale }: Props & { onLocale: (l: Locale) => void }): React.JSX.Element {
+  const t = useT()
+  const { text, error, values } = form
+  return (
+    <>
+      <Typography.Title level={5}>{t('ui.setup.storeSection')}</Typography.Title>
+      <Field path="store.name" label={t('ui.store.name')} error={error('store.name')} required>
+        <Input {...text('store.name')} autoFocus maxLength={60} />
+      </Field>
+      <Field path="store.address" label={t('ui.store.address')} error={error('store.address')}>
+        <Input {...text('store.address')} maxLength={120} />
+      </Field>
+      <Field path="store.phone" label={t('ui.store.phone')} error={error('store.phone')}>
+        <Input {...text('store.phone')} maxLength={30} />
+      </Field>
+      <Field path="store.receiptFooter" label={t('ui.store.receiptFooter')} error={error('store.receiptFooter')}>
+        <Input.TextArea {...text('store.receiptFooter')} rows={2} maxLength={200} placeholder={t('ui.store.receiptFooterHint')} />
+      </Field>
+      <Field path="timeZone" label={t('ui.store.timeZone')} error={error('timeZone')}>
+        <Select
+          id="timeZone"
+          value={values.timeZone}
+          options={timeZoneOptions()}
+          showSearch={{ optionFilterProp: 'label' }}
+          onChange={(v: string) => form.set('timeZone', v, true)}
+        />
+      </Field>
+      <Field path="locale" label={t('ui.lang.label')} error={error('locale')}>
+        <Select
+          id="locale"
+          value={values.locale}
+          options={LOCALES.map((l) => ({ value: l, label: t(`ui.lang.${l}`) }))}
+          onChange={(v: Locale) => onLocale(v)}
+        />
+      </Field>
+    </>
+  )
+}
+
+export function ManagerFields({ form }: Props): React.JSX.Element {
+  const t = useT()
+  const { text, error } = form
+  const digits = (path: string) => ({
+    ...text(path),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => form.set(path, e.target.value.replace(/\D/g, ''))
+  })
+  return (
+    <>
+      <Typography.Title level={5}>{t('ui.setup.managerSection')}</Typography.Title>
+      <Field path="manager.username" label={t('ui.user.username')} error={error('manager.username')} required extra={t('ui.user.usernameHint')}>
+        <Input {...text('manager.username')} autoComplete="off" maxLength={20} />
+      </Field>
+      <Field path="manager.displayName" label={t('ui.user.displayName')} error={error('manager.displayName')} required>
+        <Input {...text('manager.displayName')} maxLength={30} />
+      </Field>
+      <Field path="manager.pin" label={t('ui.user.pin')} error={error('manager.pin')} required extra={t('ui.user.pinHint')}>
+        <Input.Password {...digits('manager.pin')} inputMode="numeric" autoComplete="new-password" maxLength={8} />
+      </Field>
+      <Field path="manager.pinConfirm" label={t('ui.user.pinConfirm')} error={error('manager.pinConfirm')} required>
+        <Input.Password {...digits('manager.pinConfirm')} inputMode="numeric" autoComplete="new-password" maxLength={8} />
+      </Field>
+    </>
+  )
+}

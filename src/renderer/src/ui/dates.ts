@@ -1,0 +1,12 @@
+import dayjs, { type Dayjs } from 'dayjs'
+
+export const DATE_FORMAT = 'YYYY-MM-DD'
+
+/** Plain 'YYYY-MM-DD' strings <-> the Dayjs values antd's DatePicker wants. */
+export function toDayjs(date: string | null | undefined): Dayjs | null {
+  return date ? dayjs(date, DATE_FORMAT) : null
+}
+
+export function fromDayjs(d: Dayjs | null | undefined): string | null {
+  return d ? d.format(DATE_FORMAT) : null
+}

@@ -1,0 +1,73 @@
+import { useCallback, useMemo, useState, type ChangeEvent } from 'react'
+import { fieldId, type FieldErrors } from './validation'
+
+type Obj = Record<string, unknown>
+
+export function getIn(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o == null ? undefined : (o as Obj)[k]), obj)
+}
+
+export function setIn<T>(obj: T, path: string, value: unknown): T {
+  const [head, ...rest] = path.split('.')
+  const base = (obj ?? {}) as Obj
+  const next = rest.length ? setIn(base[head], rest.join('.'), value) : value
+  return (Array.isArray(base) ? Object.assign([...base], { [head]: next }) : { ...base, [head]: next }) as T
+}
+
+/**
+ * Form state with the errors people should see: schema errors for fields they have left (or all
+ * after a submit attempt), plus main's errors until that field is edited again.
+ */
+export function useForm<T>(initial: T | (() => T), check: (values: T) => FieldErrors) {
+  const [values, setValues] = useState<T>(initial)
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set())
+  const [submitted, setSubmitted] = useState(false)
+  const [server, setServer] = useState<FieldErrors>({})
+  const clientErrors = useMemo(() => check(values), [check, values])
+
+  const touch = useCallback((path: string) => setTouched((s) => (s.has(path) ? s : new Set(s).add(path))), [])
+  /** `errorPath`: the contract path the value's errors come under, when the form keeps it elsewhere. */
+  const set = useCallback((path: string, value: unknown, touchNow = false, errorPath = path) => {
+    setValues((v) => setIn(v, path, value))
+    setServer((s) => {
+      if (!(errorPath in s)) return s
+      const { [errorPath]: _gone, ...rest } = s
+      return rest
+    })
+    if (touchNow) touch(errorPath)
+  }, [touch])
+
+  const error = (path: string): string | undefined =>
+    server[path] ?? (submitted || touched.has(path) ? clientErrors[path] : undefined)
+
+  /** Props for a text input bound to `path`; its id and errors follow `errorPath` (the contract path). */
+  const text = (path: string, errorPath = path) => ({
+    id: fieldId(errorPath),
+    value: (getIn(values, path) as string | undefined) ?? '',
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(path, e.target.value, false, errorPath),
+    onBlur: () => touch(errorPath),
+    status: error(errorPath) ? ('error' as const) : undefined
+  })
+
+  const reset = (next: T) => {
+    setValues(next)
+    setTouched(new Set())
+    setSubmitted(false)
+    setServer({})
+  }
+
+  return {
+    values,
+    setValues,
+    set,
+    touch,
+    text,
+    error,
+    clientErrors,
+    serverErrors: server,
+    setServerErrors: setServer,
+    markSubmitted: () => setSubmitted(true),
+    reset
+  }
+}
+export type FormApi<T> = ReturnType<typeof useForm<T>>
