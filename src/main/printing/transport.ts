@@ -75,9 +75,11 @@ function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Prom
 /** /dev/usb/lp0, COM3, or on Windows a shared printer \\host\share, written raw. */
 async function sendDevice(path: string, bytes: Buffer, timeoutMs: number): Promise<void> {
   let fh: Awaited<ReturnType<typeof open>>
+  const opening = open(path, 'w')
   try {
-    fh = await withTimeout(open(path, 'w'), timeoutMs, () => new PrinterError('timeout', false, 'printer.detail.timeout', `${path}: open timed out`))
+    fh = await withTimeout(opening, timeoutMs, () => new PrinterError('timeout', false, 'printer.detail.timeout', `${path}: open timed out`))
   } catch (err) {
+    opening.then((late) => late.close()).catch(() => {}) // an open that completes after the timeout
     if (err instanceof PrinterError) throw err
     const code = (err as NodeJS.ErrnoException).code
     const key = code === 'EBUSY' ? 'printer.detail.offline' : 'printer.detail.noDevice'
