@@ -9,6 +9,13 @@ import { createCore, type Core } from './core/create-core'
 import { CSP } from './bridge/server'
 
 export const RPC_CHANNEL = 'rpc'
+
+/** `--db=PATH` (or `--db PATH`) points the app at another database file, e.g. a copy for training. */
+function dbPathFromArgs(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--db' || a.startsWith('--db='))
+  if (i < 0) return undefined
+  return argv[i].startsWith('--db=') ? argv[i].slice(5) : argv[i + 1]
+}
 let core: Core | null = null
 
 function createWindow(): BrowserWindow {
@@ -47,7 +54,7 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   core = await createCore({
     userDataDir: app.getPath('userData'),
-    dbPath: process.env.REPAIR_COUNTER_DB,
+    dbPath: dbPathFromArgs(process.argv) ?? process.env.REPAIR_COUNTER_DB,
     // Set by scripts/start-electron.mjs: better-sqlite3 built for Electron's ABI, kept apart from
     // node_modules (which stays built for Node so `npm test` keeps working).
     nativeBinding: process.env.REPAIR_COUNTER_SQLITE_BINDING

@@ -8,7 +8,7 @@ import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
 import { PRINTER_STATUS_KEY } from '../app/PrinterIndicator'
 import { useForm } from '../ui/useForm'
-import { focusFirstError } from '../ui/validation'
+import { fieldId, focusFirstError } from '../ui/validation'
 import { CustomerCard } from './CustomerCard'
 import { DeviceCard } from './DeviceCard'
 import { FaultCard } from './FaultCard'
@@ -30,6 +30,13 @@ export function IntakeScreen(props: Props): React.JSX.Element {
   return <IntakeBody {...props} settings={settings.data} />
 }
 
+/** Errors for paths no field on screen shows (should not happen, but must never be silent). */
+function unplaced(errors: Record<string, string>): string[] {
+  return Object.entries(errors)
+    .filter(([path]) => !document.getElementById(fieldId(path)))
+    .map(([path, message]) => `${path}: ${message}`)
+}
+
 /** 收机登记: one screen, driven from the keyboard, saved with Ctrl+Enter or the button. */
 function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { settings: StoreSettings }): React.JSX.Element {
   const t = useT()
@@ -37,7 +44,7 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
   const { message } = App.useApp()
   const check = useCallback((f: IntakeForm) => checkIntake(f, t), [t])
   const form = useForm<IntakeForm>(() => emptyIntake(settings), check)
-  const [topError, setTopError] = useState<string | null>(null)
+  const [topError, setTopError] = useState<{ message: string; details: string[] } | null>(null)
   const rootRef = useRef<HTMLDivElement>(null)
   const verdict = useWarrantyVerdict(form.values)
   const finalIn = finalInWarranty(form.values, verdict.data?.inWarranty)
@@ -62,7 +69,7 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
       onCreated(order.id)
     },
     onError: (e) => {
-      setTopError(errorText(e, t))
+      setTopError({ message: errorText(e, t), details: e instanceof ApiError ? unplaced(e.fields) : [] })
       if (e instanceof ApiError && e.fields) {
         form.setServerErrors(e.fields)
         focusFirstError(Object.keys(e.fields))
@@ -76,7 +83,7 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
     const paths = Object.keys(form.clientErrors)
     if (form.values.service.type === 'warranty' && finalIn === false) paths.push('service.type')
     if (paths.length) {
-      setTopError(t('err.VALIDATION'))
+      setTopError({ message: t('err.VALIDATION'), details: unplaced(form.clientErrors) })
       return focusFirstError(paths)
     }
     setTopError(null)
@@ -100,7 +107,8 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
             showIcon
             closable={{ onClose: () => setTopError(null) }}
             style={{ marginBottom: 8 }}
-            title={<span data-testid="intake-error">{topError}</span>}
+            title={<span data-testid="intake-error">{topError.message}</span>}
+            description={topError.details.length ? <span data-testid="intake-error-details">{topError.details.join('；')}</span> : undefined}
           />
         )}
         <Row gutter={12}>
