@@ -34,6 +34,7 @@ export async function startBrowserApp(opts: { locale?: string } = {}): Promise<B
   })
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: opts.locale ?? 'zh-CN', acceptDownloads: true })
   const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
   const pageErrors: string[] = []
   page.on('pageerror', (e) => pageErrors.push(String(e)))
   page.on('console', (m) => {

@@ -104,7 +104,7 @@ export function sampleIntake(overrides: Partial<Record<keyof IntakeInput, unknow
     customer: { name: '张三', mobile: '13812345678', landline: '', address: '深圳市南山区' },
     device: { category: 'phone', brand: '华为', model: 'Mate 60', serial: validImei(), colour: '黑色' },
     purchase: { invoiceDate: '2026-06-01', invoiceNo: 'FP-0001' },
-    fault: { description: '屏幕闪烁，偶尔黑屏', codes: ['screen'] },
+    fault: { description: '屏幕闪烁，偶尔黑屏', codes: ['screen', 'noPower'] },
     condition: { screenCracked: false, scratchesDents: true, waterDamage: false, sealsIntact: true, powersOn: true, other: '' },
     accessories: { items: ['charger', 'simTray'], other: '' },
     warranty: { component: 'main', override: null },

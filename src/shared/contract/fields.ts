@@ -36,7 +36,7 @@ export const pin = z.string({ error: 'v.required' }).regex(/^\d{4,8}$/, 'v.pin')
 export const username = z.string({ error: 'v.required' }).trim().regex(/^[A-Za-z0-9_]{3,20}$/, 'v.username')
 export const timeZone = z.string().refine(isValidTimeZone, 'v.invalid')
 export const id = z.number({ error: 'v.required' }).int().positive()
-export const catalogueCode = z.string().trim().regex(/^[a-z0-9_-]{1,32}$/, 'v.invalid')
+export const catalogueCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, 'v.invalid')
 
 /** "v.tooLong|max=20" -> key + params; plain keys pass through. */
 export function splitMessage(message: string): { key: string; params: Record<string, string> } {

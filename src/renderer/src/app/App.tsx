@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { Button, Result, Spin } from 'antd'
 import { localeFrom } from '@shared/i18n'
 import { ApiError } from '../api/client'
@@ -9,18 +9,19 @@ import { Shell } from './Shell'
 import { SignInScreen } from './SignInScreen'
 import '../ui/app.css'
 
+/** Session ended in main (restart, user deactivated): ask again who is at the counter. */
+function onApiError(e: unknown): void {
+  if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') void queryClient.invalidateQueries({ queryKey: SESSION_KEY })
+}
+
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
     // Main's answers are final (validation, forbidden...): only transport hiccups are worth a retry.
     queries: { retry: (n, e) => !(e instanceof ApiError && e.code !== 'INTERNAL') && n < 2, refetchOnWindowFocus: false },
     mutations: { retry: false }
   },
-  queryCache: new QueryCache({
-    onError: (e) => {
-      // Session ended in main (restart, user deactivated): ask again who is at the counter.
-      if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') void queryClient.invalidateQueries({ queryKey: SESSION_KEY })
-    }
-  })
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError })
 })
 
 export function App(): React.JSX.Element {

@@ -58,8 +58,9 @@ export function SignInForm({ onSignedIn, exclude }: { onSignedIn: (s: SessionVie
           onChange={(v: string) => {
             setUsername(v)
             signIn.reset()
-            setTimeout(() => pinRef.current?.focus())
           }}
+          // onSelect also fires when the same user is picked again: either way, on to the PIN.
+          onSelect={() => setTimeout(() => pinRef.current?.focus())}
         />
       </Field>
       <Field path="signin.pin" label={t('ui.signIn.pin')} error={pinError}>

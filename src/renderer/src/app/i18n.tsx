@@ -31,6 +31,7 @@ export function LocaleProvider({ locale, children }: { locale: Locale; children:
       <ConfigProvider
         locale={locale === 'zh-CN' ? zhCN : enUS}
         componentSize="middle"
+        button={{ autoInsertSpace: false }}
         theme={{ algorithm: theme.compactAlgorithm, token: { colorPrimary: '#1f6feb', borderRadius: 4 } }}
       >
         <AntApp>{children}</AntApp>

@@ -74,7 +74,7 @@ export function CustomerCard({ form, onOpenOrder }: { form: FormApi<IntakeForm>;
             const m = matches.find((x) => `${PICK}${x.id}` === v)
             if (m) pick(m)
           }}
-          onBlur={() => form.touch('customer.mobile')}
+          onBlur={() => c.mobile && form.touch('customer.mobile')}
           maxLength={11}
           placeholder={t('ui.intake.customer.mobileHint')}
         />

@@ -24,7 +24,7 @@ export function DeviceCard({ form, settings }: { form: FormApi<IntakeForm>; sett
       <Row gutter={8}>
         <Col span={12}>
           <Field path="device.category" label={t('ui.intake.device.category')} error={error('device.category')} required>
-            <Select id="device-category" value={d.category} options={categoryOptions(settings, t)} onChange={onCategory} />
+            <Select id="device-category" value={d.category} options={categoryOptions(settings, t)} onChange={onCategory} showSearch={{ optionFilterProp: "label" }} />
           </Field>
         </Col>
         <Col span={12}>

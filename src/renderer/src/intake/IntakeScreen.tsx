@@ -15,7 +15,7 @@ import { FaultCard } from './FaultCard'
 import { ConditionCard } from './ConditionCard'
 import { WarrantyCard } from './WarrantyCard'
 import { ServiceCard } from './ServiceCard'
-import { checkIntake, emptyIntake, finalInWarranty, toIntakeInput, type IntakeForm } from './model'
+import { checkIntake, collapseItemPaths, emptyIntake, finalInWarranty, toIntakeInput, type IntakeForm } from './model'
 import { useWarrantyVerdict } from './useWarrantyVerdict'
 
 interface Props {
@@ -44,7 +44,7 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
   const { message } = App.useApp()
   const check = useCallback((f: IntakeForm) => checkIntake(f, t), [t])
   const form = useForm<IntakeForm>(() => emptyIntake(settings), check)
-  const [topError, setTopError] = useState<{ message: string; details: string[] } | null>(null)
+  const [topError, setTopError] = useState<{ message: string; details: string[]; fields: boolean } | null>(null)
   const rootRef = useRef<HTMLDivElement>(null)
   const verdict = useWarrantyVerdict(form.values)
   const finalIn = finalInWarranty(form.values, verdict.data?.inWarranty)
@@ -53,6 +53,13 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
     // Until the clerk chooses, the service type follows the verdict (free repair only when covered).
     if (!form.values.service.typeChosen && finalIn !== undefined) form.set('service.type', finalIn ? 'warranty' : 'paid')
   }, [finalIn, form.values.service.typeChosen]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const notCovered = form.values.service.type === 'warranty' && finalIn === false
+  const fieldErrorCount = Object.keys(form.clientErrors).length + Object.keys(form.serverErrors).length + (notCovered ? 1 : 0)
+  useEffect(() => {
+    // The summary goes away once every field it was about has been fixed.
+    if (topError?.fields && fieldErrorCount === 0) setTopError(null)
+  }, [topError, fieldErrorCount])
 
   useEffect(() => {
     if (active && !rootRef.current?.contains(document.activeElement)) document.getElementById('customer-mobile')?.focus()
@@ -69,11 +76,10 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
       onCreated(order.id)
     },
     onError: (e) => {
-      setTopError({ message: errorText(e, t), details: e instanceof ApiError ? unplaced(e.fields) : [] })
-      if (e instanceof ApiError && e.fields) {
-        form.setServerErrors(e.fields)
-        focusFirstError(Object.keys(e.fields))
-      }
+      const fields = e instanceof ApiError ? collapseItemPaths(e.fields) : {}
+      setTopError({ message: errorText(e, t), details: unplaced(fields), fields: Object.keys(fields).length > 0 })
+      form.setServerErrors(fields)
+      focusFirstError(Object.keys(fields))
     }
   })
 
@@ -81,9 +87,9 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
     if (create.isPending) return
     form.markSubmitted()
     const paths = Object.keys(form.clientErrors)
-    if (form.values.service.type === 'warranty' && finalIn === false) paths.push('service.type')
+    if (notCovered) paths.push('service.type')
     if (paths.length) {
-      setTopError({ message: t('err.VALIDATION'), details: unplaced(form.clientErrors) })
+      setTopError({ message: t('err.VALIDATION'), details: unplaced(form.clientErrors), fields: true })
       return focusFirstError(paths)
     }
     setTopError(null)

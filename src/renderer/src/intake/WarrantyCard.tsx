@@ -30,7 +30,12 @@ export function WarrantyCard({ form, settings, verdict, finalIn }: Props): React
       size="small"
       title={t('ui.intake.warranty.title')}
       className="intake-card"
-      extra={verdict.isFetching ? <Spin size="small" /> : v && <VerdictTag inWarranty={v.inWarranty} />}
+      extra={
+        <Space size="small">
+          {verdict.isFetching && <Spin size="small" />}
+          {v && <VerdictTag inWarranty={v.inWarranty} />}
+        </Space>
+      }
     >
       <Field path="warranty.component" label={t('ui.warranty.component')} error={error('warranty.component')}>
         <Select
@@ -74,11 +79,13 @@ export function WarrantyCard({ form, settings, verdict, finalIn }: Props): React
         </div>
       )}
       {finalIn !== undefined && (
-        <Space className="final-verdict">
-          <Typography.Text strong>{t('ui.intake.warranty.final')}</Typography.Text>
-          <VerdictTag inWarranty={finalIn} testId="warranty-final" />
-          {w.overrideOn && <Typography.Text type="secondary">{t('ui.intake.warranty.overridden')}</Typography.Text>}
-        </Space>
+        <div className="final-verdict">
+          <Space size="small">
+            <Typography.Text strong>{t('ui.intake.warranty.final')}</Typography.Text>
+            <VerdictTag inWarranty={finalIn} testId="warranty-final" />
+            {w.overrideOn && <Typography.Text type="secondary">{t('ui.intake.warranty.overridden')}</Typography.Text>}
+          </Space>
+        </div>
       )}
     </Card>
   )

@@ -86,9 +86,19 @@ export function toIntakeInput(f: IntakeForm): IntakeInput {
   }
 }
 
+/** "fault.codes.2" -> "fault.codes": list items have no field of their own, their list does. */
+export function collapseItemPaths(errors: FieldErrors): FieldErrors {
+  const out: FieldErrors = {}
+  for (const [path, message] of Object.entries(errors)) {
+    const owner = path.replace(/\.\d+(\..*)?$/, '')
+    if (!(owner in out)) out[owner] = message
+  }
+  return out
+}
+
 /** The same schema main checks with, plus the money text the schema never sees. */
 export function checkIntake(f: IntakeForm, t: Translate): FieldErrors {
-  const errors = validate(IntakeInput, toIntakeInput(f), t).errors
+  const errors = collapseItemPaths(validate(IntakeInput, toIntakeInput(f), t).errors)
   for (const [text, path] of [
     [f.service.estimate, 'service.estimateFen'],
     [f.service.deposit, 'service.depositFen']

@@ -13,7 +13,9 @@ export function OrderDetails({ order: o, settings }: { order: OrderView; setting
   const none = t('word.none')
   const list = (xs: string[]) => (xs.length ? xs.join(t('receipt.listSep')) : none)
   const s = o.service
-  const deposit = s.depositMethod ? `${formatMoney(s.depositFen)}（${t(`payment.${s.depositMethod}`)}）` : formatMoney(s.depositFen)
+  const deposit = s.depositMethod
+    ? t('receipt.service.depositWith', { amount: formatMoney(s.depositFen), method: t(`payment.${s.depositMethod}`) })
+    : formatMoney(s.depositFen)
   const accessories = [...o.accessories.items.map((a) => t(`accessory.${a}`)), ...(o.accessories.other ? [o.accessories.other] : [])]
   const item = (key: string, label: string, children: React.ReactNode, span = 1) => ({ key, label, children, span })
 
@@ -25,7 +27,7 @@ export function OrderDetails({ order: o, settings }: { order: OrderView; setting
     item('invoice', t('ui.intake.purchase.invoiceDate'), [o.purchase.invoiceDate ?? none, o.purchase.invoiceNo].filter(Boolean).join(' / ')),
     item('fault', t('ui.intake.fault.title'), (
       <Space orientation="vertical" size={0}>
-        <span>{list(o.fault.codes.map((c) => entryName(settings.faultCodes, 'fault', c, t)))}</span>
+        {o.fault.codes.length > 0 && <span>{list(o.fault.codes.map((c) => entryName(settings.faultCodes, 'fault', c, t)))}</span>}
         <span className="pre-wrap">{o.fault.description}</span>
       </Space>
     ), 2),

@@ -46,9 +46,34 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
   const retryAll = (js: PrintJobView[]) => js.forEach((j) => retry.mutate(j.id))
 
   const columns = [
-    { title: t('ui.job.kind'), key: 'kind', render: (j: PrintJobView) => <>{t(`ui.job.kind.${j.kind}`)}{j.reprintNo > 0 && <Tag className="ml4">{t('receipt.reprint', { n: j.reprintNo })}</Tag>}</> },
-    { title: t('ui.job.status'), key: 'status', render: (j: PrintJobView) => <Tag color={JOB_COLOR[j.status]} data-testid={`job-status-${j.id}`} data-status={j.status}>{t(`ui.job.status.${j.status}`)}</Tag> },
-    { title: t('ui.job.detail'), key: 'detail', render: (j: PrintJobView) => <Typography.Text type={j.status === 'done' ? 'secondary' : 'danger'} data-testid={`job-error-${j.id}`}>{jobError(j, t) ?? ''}</Typography.Text> },
+    {
+      title: t('ui.job.kind'),
+      key: 'kind',
+      render: (j: PrintJobView) => (
+        <>
+          {t(`ui.job.kind.${j.kind}`)}
+          {j.reprintNo > 0 && <Tag className="ml4">{t('receipt.reprint', { n: j.reprintNo })}</Tag>}
+        </>
+      )
+    },
+    {
+      title: t('ui.job.status'),
+      key: 'status',
+      render: (j: PrintJobView) => (
+        <Tag color={JOB_COLOR[j.status]} data-testid={`job-status-${j.id}`} data-status={j.status}>
+          {t(`ui.job.status.${j.status}`)}
+        </Tag>
+      )
+    },
+    {
+      title: t('ui.job.detail'),
+      key: 'detail',
+      render: (j: PrintJobView) => (
+        <Typography.Text type={j.status === 'done' ? 'secondary' : 'danger'} data-testid={`job-error-${j.id}`}>
+          {jobError(j, t) ?? ''}
+        </Typography.Text>
+      )
+    },
     { title: t('ui.job.time'), key: 'time', render: (j: PrintJobView) => localDateTime(j.printedAt ?? j.createdAt, tz).slice(5) },
     {
       title: '',
@@ -89,7 +114,7 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
           showIcon
           className="mb8"
           title={<span data-testid="printer-offline-notice">{t(printer.data?.state === 'disabled' ? 'ui.job.printerDisabled' : 'ui.job.printerOffline')}</span>}
-          description={printer.data?.detail}
+          description={printer.data?.state === 'disabled' ? undefined : printer.data?.detail}
           action={mayPrint && <Button size="small" onClick={() => retryAll(waiting)} data-testid="retry-all">{t('ui.job.retry')}</Button>}
         />
       )}

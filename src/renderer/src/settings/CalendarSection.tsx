@@ -24,6 +24,7 @@ export function CalendarSection({ settings }: { settings: StoreSettings }): Reac
             <Typography.Title level={5}>{t(`settings.calendar.${key}`)}</Typography.Title>
             <DatePicker
               id={`calendar-${key}`}
+              style={{ width: 220 }}
               aria-label={t(`settings.calendar.${key}`)}
               placeholder={t('settings.calendar.add')}
               value={null}

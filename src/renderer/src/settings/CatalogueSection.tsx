@@ -45,23 +45,27 @@ function CatalogueEditor({ listKey, saved }: { listKey: Key; saved: CatalogueEnt
     <SectionCard id={listKey} title={t(`settings.catalogue.${listKey}`)} dirty={dirty} saving={saving} onSave={save} onReset={reset}>
       <Typography.Paragraph type="secondary">{t('settings.catalogue.hint')}</Typography.Paragraph>
       <div className="catalogue-rows">
+        <Row gutter={8} className="catalogue-head">
+          <Col span={9}>{t('settings.catalogue.code')}</Col>
+          <Col span={12}>{t('settings.catalogue.name')}</Col>
+        </Row>
         {rows.map((e, i) => {
           const base = `${listKey}.${i}`
           return (
             <Row key={i} gutter={8} align="top">
               <Col span={9}>
-                <Field path={`${base}.code`} label={i === 0 ? t('settings.catalogue.code') : undefined} error={form.error(`${base}.code`)}>
+                <Field path={`${base}.code`} error={form.error(`${base}.code`)}>
                   {/* Codes already saved are referenced by orders: only new rows get to choose one. */}
                   <Input {...form.text(`${base}.code`)} disabled={savedCodes.has(e.code) && i < saved.length} maxLength={32} placeholder={t('settings.catalogue.codeHint')} aria-label={t('settings.catalogue.code')} />
                 </Field>
               </Col>
               <Col span={12}>
-                <Field path={`${base}.name`} label={i === 0 ? t('settings.catalogue.name') : undefined} error={form.error(`${base}.name`)}>
+                <Field path={`${base}.name`} error={form.error(`${base}.name`)}>
                   <Input {...form.text(`${base}.name`)} maxLength={40} aria-label={t('settings.catalogue.name')}
                     placeholder={hasMessage(`${prefix}.${e.code}`) ? t(`${prefix}.${e.code}`) : t('settings.catalogue.nameHint')} />
                 </Field>
               </Col>
-              <Col span={3} className={i === 0 ? 'row-action first' : 'row-action'}>
+              <Col span={3}>
                 <Button
                   icon={<DeleteOutlined />}
                   aria-label={t('settings.remove')}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Button, Card, Space } from 'antd'
+import { Button, Card, Form, Space } from 'antd'
 import { useT } from '../app/i18n'
 
 interface Props {
@@ -20,6 +20,7 @@ export function SectionCard({ id, title, dirty, saving, onSave, onReset, extra, 
     <Card
       size="small"
       title={title}
+      id={id}
       className="settings-card"
       data-testid={`settings-${id}`}
       extra={
@@ -34,7 +35,9 @@ export function SectionCard({ id, title, dirty, saving, onSave, onReset, extra, 
         </Space>
       }
     >
-      {children}
+      <Form layout="vertical" component={false}>
+        {children}
+      </Form>
     </Card>
   )
 }

@@ -5,7 +5,7 @@ import { fieldId } from './validation'
 interface FieldProps {
   /** Dotted contract path ("customer.mobile"); the input inside must use id={fieldId(path)}. */
   path: string
-  label: ReactNode
+  label?: ReactNode
   error?: string
   warning?: string
   required?: boolean
@@ -36,7 +36,7 @@ export function Field({ path, label, error, warning, required, extra, children, 
       required={required}
       validateStatus={error ? 'error' : warning ? 'warning' : undefined}
       help={help}
-      extra={extra}
+      extra={error ? undefined : extra}
       className={className}
     >
       {children}

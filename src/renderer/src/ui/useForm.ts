@@ -45,7 +45,10 @@ export function useForm<T>(initial: T | (() => T), check: (values: T) => FieldEr
     id: fieldId(errorPath),
     value: (getIn(values, path) as string | undefined) ?? '',
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(path, e.target.value, false, errorPath),
-    onBlur: () => touch(errorPath),
+    // Leaving an empty field is not an error yet (the clerk may just be passing through); submit checks it.
+    onBlur: () => {
+      if (getIn(values, path)) touch(errorPath)
+    },
     status: error(errorPath) ? ('error' as const) : undefined
   })
 

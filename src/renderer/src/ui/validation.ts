@@ -48,13 +48,17 @@ export function fieldId(path: string): string {
   return path.replace(/\./g, '-')
 }
 
+const FOCUSABLE = 'input:not([disabled]),textarea,select,button:not([disabled]),[tabindex]:not([tabindex="-1"])'
+
 /** Puts the caret in the first field that has an error, so the clerk can fix it from the keyboard. */
 export function focusFirstError(paths: string[]): void {
   for (const p of paths) {
     const el = document.getElementById(fieldId(p))
-    if (el) {
-      el.focus()
-      el.scrollIntoView({ block: 'center' })
+    // Radio groups and the like carry the id on a wrapper: focus the first control inside it.
+    const target = el?.matches(FOCUSABLE) ? el : el?.querySelector<HTMLElement>(FOCUSABLE)
+    if (target) {
+      target.focus()
+      target.scrollIntoView({ block: 'center' })
       return
     }
   }

@@ -1,0 +1,157 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { localDate, yearMonthCode } from '../../src/shared/domain/dates'
+import { decodeEscPos } from '../helpers/escpos-decode'
+import { startPrinterEmulator, type PrinterEmulator } from '../helpers/printer-emulator'
+import { SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from '../helpers/browser-app'
+import { validImei } from '../helpers/core'
+
+// One store, set up and used through the real UI in Chromium, in the order a shop would.
+let app: BrowserApp
+let printer: PrinterEmulator
+let page: Page
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  printer = await startPrinterEmulator()
+  app = await startBrowserApp({ locale: 'zh-CN' })
+  page = app.page
+}, 60_000)
+afterAll(async () => {
+  await app?.close()
+  await printer?.close()
+})
+
+const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+const byId = (id: string) => page.locator(`#${id}`)
+const type = async (id: string, text: string) => {
+  await byId(id).focus()
+  await page.keyboard.type(text)
+}
+
+describe('the counter in a browser', () => {
+  it('first-run setup creates the store and signs the manager in', async () => {
+    await byId('store-name').waitFor()
+    await type('store-name', '诚信手机维修中心')
+    await type('store-address', '深圳市福田区华强北路1号')
+    await type('store-phone', '0755-12345678')
+    await type('store-receiptFooter', '谢谢惠顾')
+    await type('manager-username', 'boss')
+    await type('manager-displayName', '王店长')
+    await type('manager-pin', '2468')
+    await type('manager-pinConfirm', '2468')
+    await shot('setup')
+    await page.getByTestId('setup-submit').click()
+    await page.getByTestId('current-user').getByText('王店长').waitFor()
+  })
+
+  it('signs out and back in with user and PIN', async () => {
+    await page.getByTestId('sign-out').click()
+    await byId('signin-pin').waitFor()
+    await type('signin-pin', '1111')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('signin-error').or(page.locator('#signin-pin-error')).first().waitFor()
+    await byId('signin-pin').fill('')
+    await type('signin-pin', '2468')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('current-user').getByText('王店长').waitFor()
+  })
+
+  it('points the store at the receipt printer', async () => {
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('settings-tab-printer').click()
+    await byId('printer-interface').waitFor()
+    await byId('printer-enabled').click()
+    await byId('printer-interface').fill('')
+    await type('printer-interface', printer.url)
+    await page.getByTestId('settings-printer-save').click()
+    await page.getByTestId('printer-status').getByText(/就绪/).waitFor({ timeout: 15_000 })
+  })
+
+  it('takes a device in by keyboard and prints the claim ticket', async () => {
+    await page.getByTestId('nav-intake').click()
+    await byId('customer-mobile').waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('customer-mobile')
+    await page.keyboard.type('13812345678')
+    await type('customer-name', '张三')
+    await type('customer-address', '深圳市南山区科技园')
+    await type('device-brand', '华为')
+    await type('device-model', 'Mate 60 Pro')
+    await type('device-serial', validImei())
+    await type('device-colour', '雅丹黑')
+    await type('fault-codes', '不开机')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Escape')
+    await type('fault-description', '屏幕闪烁，偶尔黑屏')
+    await byId('condition-scratchesDents').focus()
+    await page.keyboard.press('Space')
+    await byId('accessories-charger').focus()
+    await page.keyboard.press('Space')
+    // No invoice date: the verdict says warranty cannot be confirmed, so this is a paid repair.
+    await page.getByTestId('warranty-reason').getByText(/无发票/).waitFor()
+    await page.locator('#service-type input[value="paid"]').focus()
+    await page.keyboard.press('Space')
+    await type('service-estimateFen', '380')
+    await type('service-depositFen', '100')
+    await page.locator('#service-depositMethod input[value="wechat"]').focus()
+    await page.keyboard.press('Space')
+    await shot('intake-filled')
+    await byId('fault-description').focus()
+    await page.keyboard.press('Control+Enter')
+
+    await page.getByTestId('order-page').waitFor()
+    const orderNo = (await page.getByTestId('order-no').innerText()).trim()
+    const claimCode = (await page.getByTestId('order-claim-code').innerText()).trim()
+    expect(orderNo).toBe(`${yearMonthCode(localDate(new Date(), 'Asia/Shanghai'))}-0001`)
+    expect(claimCode).toMatch(/^[A-Z0-9]{6}$/)
+
+    const preview = page.locator('.receipt-paper').first()
+    await preview.getByText('张三').first().waitFor()
+    await expect.poll(() => preview.innerText()).toContain(orderNo)
+    await shot('order-preview')
+
+    const [ticketBytes] = await printer.waitForJobs(1, 15_000)
+    const ticket = decodeEscPos(ticketBytes)
+    expect(ticket.text).toContain('张三')
+    expect(ticket.text).toContain('屏幕闪烁')
+    expect(ticket.text).toContain('不开机') // the fault code picked from the catalogue
+    expect(ticket.qr).toEqual([`RO|${orderNo}|${claimCode}`])
+    expect(ticket.cuts).toBe(1)
+    await page.getByTestId('print-jobs').getByText(/已打印/).first().waitFor({ timeout: 15_000 })
+  })
+
+  it('shows field errors for bad input and saves nothing', async () => {
+    await page.getByTestId('nav-intake').click()
+    await byId('customer-mobile').waitFor()
+    await type('customer-name', '李四')
+    await type('device-brand', 'Apple')
+    await type('device-model', 'iPhone 15')
+    await type('device-serial', '490154203237517') // last digit wrong
+    await type('fault-description', '无法充电')
+    await page.locator('#service-type input[value="paid"]').focus()
+    await page.keyboard.press('Space')
+    await type('service-estimateFen', '200')
+    await type('service-depositFen', '-5')
+    await page.keyboard.press('Control+Enter')
+    await page.locator('#customer-mobile-error').getByText('必填').waitFor()
+    await page.locator('#device-serial-error').getByText(/IMEI/).waitFor()
+    await page.locator('#service-depositFen-error').getByText(/负数|金额/).waitFor()
+    await shot('intake-errors')
+
+    await byId('service-depositFen').fill('')
+    await type('service-depositFen', '300')
+    await type('customer-mobile', '13900001111')
+    await byId('device-serial').fill('')
+    await type('device-serial', validImei('35693803564380'))
+    await page.keyboard.press('Control+Enter')
+    await page.locator('#service-depositFen-error').getByText(/超过/).waitFor()
+    expect(await page.getByTestId('order-page').count()).toBe(0)
+
+    await page.getByTestId('nav-orders').click()
+    await page.getByTestId('orders-table').waitFor()
+    await expect.poll(() => page.getByTestId('orders-table').locator('tbody tr.ant-table-row').count()).toBe(1)
+    expect(printer.jobs.length).toBeLessThanOrEqual(2) // the first order's ticket and tag, nothing more
+    expect(app.pageErrors).toEqual([])
+  })
+})
