@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm'
 import { QueryFailedError } from 'typeorm'
-import { ZodError, type z } from 'zod'
+import { ZodError } from 'zod'
 import { contract, type ChannelDef, type Result } from '@shared/contract'
 import { splitMessage } from '@shared/contract/fields'
-import { hasMessage, translator, type Locale, type Translate } from '@shared/i18n'
+import { zodErrors } from '@shared/contract/field-errors'
+import { translator, type Locale, type Translate } from '@shared/i18n'
 import { User } from './auth/user.entity'
 import type { HandlerContext, Handlers, SessionState } from './core/context'
 import { AppError } from './core/errors'
@@ -129,7 +130,7 @@ export class Router {
 
   private toErrorBody(channel: string, error: unknown, t: Translate) {
     if (error instanceof ZodError) {
-      return { code: 'VALIDATION' as const, message: t('err.VALIDATION'), fields: zodFields(error, t) }
+      return { code: 'VALIDATION' as const, message: t('err.VALIDATION'), fields: zodErrors(error, t) }
     }
     if (error instanceof AppError) {
       const fields = error.fields ? translateFields(error.fields, t) : undefined
@@ -150,32 +151,4 @@ function translateFields(fields: Record<string, string>, t: Translate): Record<s
       return [path, t(key, params)]
     })
   )
-}
-
-/** First issue per field, translated; zod's own English defaults map onto our generic keys. */
-export function zodFields(error: ZodError, t: Translate): Record<string, string> {
-  const fields: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '_'
-    if (path in fields) continue
-    fields[path] = translateIssue(issue, t)
-  }
-  return fields
-}
-
-function translateIssue(issue: z.core.$ZodIssue, t: Translate): string {
-  const { key, params } = splitMessage(issue.message)
-  if (hasMessage(key)) return t(key, params)
-  switch (issue.code) {
-    case 'invalid_type':
-      return t(/received undefined|received null/.test(issue.message) ? 'v.required' : 'v.invalid')
-    case 'too_big':
-      return t('v.tooLong', { max: String(issue.maximum) })
-    case 'too_small':
-      return t('v.tooShort', { min: String(issue.minimum) })
-    case 'invalid_value':
-      return t('v.choice')
-    default:
-      return t('v.invalid')
-  }
 }
