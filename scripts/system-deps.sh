@@ -6,7 +6,8 @@ set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi 'WenQuanYi Micro Hei' || missing+=(fonts-wqy-microhei)
+# (grep without -q reads all of fc-list's output: with -q, pipefail would see fc-list's SIGPIPE)
+fc-list 2>/dev/null | grep -i 'WenQuanYi Micro Hei' >/dev/null || missing+=(fonts-wqy-microhei)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "Installing system packages for the tests: ${missing[*]}"

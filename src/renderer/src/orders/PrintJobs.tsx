@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd'
 import { PrinterOutlined, RedoOutlined } from '@ant-design/icons'
@@ -26,6 +26,11 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
     queryFn: () => call('printing.jobs', { orderId }),
     refetchInterval: (q) => (q.state.data?.some(isOpen) ? 2_000 : false)
   })
+  // When a job settles, the top bar's pending count must follow at once, not at its next poll.
+  const jobStates = jobs.data?.map((j) => j.status).join() ?? ''
+  useEffect(() => {
+    if (jobStates) void qc.invalidateQueries({ queryKey: PRINTER_STATUS_KEY })
+  }, [jobStates, qc])
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['printing.jobs', orderId] })
     void qc.invalidateQueries({ queryKey: ['printing.preview', orderId] })
