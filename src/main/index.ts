@@ -2,7 +2,7 @@
  * The Electron shell, kept thin: a hardened window, and ipcMain wired to the same router the
  * HTTP bridge serves. Everything else lives in the transport-free core.
  */
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from './core/create-core'
@@ -40,25 +40,42 @@ function createWindow(): BrowserWindow {
   // PDFs the renderer saves are written by main; opening them goes to the OS viewer.
   win.webContents.session.on('will-download', (_e, item) => {
     item.once('done', (_ev, state) => {
-      if (state === 'completed') void shell.openPath(item.getSavePath())
+      if (state === 'completed' && item.getSavePath().toLowerCase().endsWith('.pdf')) void shell.openPath(item.getSavePath())
     })
   })
   void win.loadFile(join(__dirname, '../renderer/index.html'))
   return win
 }
 
+// One counter app per PC: a second copy on the same database could print the same ticket twice.
+if (!app.requestSingleInstanceLock()) app.quit()
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0]
+  if (win) {
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  }
+})
+
 app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
   })
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  core = await createCore({
-    userDataDir: app.getPath('userData'),
-    dbPath: dbPathFromArgs(process.argv) ?? process.env.REPAIR_COUNTER_DB,
-    // Set by scripts/start-electron.mjs: better-sqlite3 built for Electron's ABI, kept apart from
-    // node_modules (which stays built for Node so `npm test` keeps working).
-    nativeBinding: process.env.REPAIR_COUNTER_SQLITE_BINDING
-  })
+  try {
+    core = await createCore({
+      userDataDir: app.getPath('userData'),
+      dbPath: dbPathFromArgs(process.argv) ?? process.env.REPAIR_COUNTER_DB,
+      // Set by scripts/start-electron.mjs: better-sqlite3 built for Electron's ABI, kept apart from
+      // node_modules (which stays built for Node so `npm test` keeps working).
+      nativeBinding: process.env.REPAIR_COUNTER_SQLITE_BINDING
+    })
+  } catch (error) {
+    // Without its database the app cannot work: say why, rather than showing no window at all.
+    dialog.showErrorBox('Repair Counter', `无法打开数据库 / Cannot open the database:\n${String(error)}`)
+    app.quit()
+    return
+  }
   const rendererUrl = pathToFileURL(join(__dirname, '../renderer/')).href
   ipcMain.handle(RPC_CHANNEL, (event, channel: unknown, input: unknown) => {
     if (!event.senderFrame?.url.startsWith(rendererUrl)) return { ok: false, error: { code: 'FORBIDDEN', message: 'forbidden' } }

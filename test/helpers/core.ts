@@ -43,7 +43,7 @@ export async function startTestCore(opts: Partial<CoreOptions> & { now?: string 
     dbPath,
     clock: clock.now,
     logError: () => undefined,
-    printQueue: { retryDelaysMs: [100, 200, 400], sendTimeoutMs: 2000 },
+    printQueue: { retryDelaysMs: [100, 200, 400], sendTimeoutMs: 2000, statusTtlMs: 20 },
     ...opts
   })
   const session = (key = `s${++sessionSeq}`): Caller => ({

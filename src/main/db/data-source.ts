@@ -25,7 +25,8 @@ export function createDataSource(opts: DatabaseOptions): DataSource {
     prepareDatabase: (db: { pragma(s: string): unknown }) => {
       db.pragma('foreign_keys = ON')
       db.pragma('busy_timeout = 5000')
-      db.pragma('synchronous = NORMAL')
+      // FULL: a committed sale (whose ticket is already printed) must survive a power cut.
+      db.pragma('synchronous = FULL')
     },
     entities,
     migrations,

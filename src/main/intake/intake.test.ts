@@ -15,6 +15,10 @@ const count = async (table: string) => (await tc.core.dataSource.query(`SELECT C
 
 describe('intake.create', () => {
   it('saves customer, order, deposit, audit row and print jobs in one go', async () => {
+    // A printer that is switched off: the jobs are saved and wait.
+    await manager.ok('settings.update', {
+      printer: { enabled: true, interface: 'tcp://127.0.0.1:9', widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: true }
+    })
     const input = sampleIntake({
       service: { type: 'paid', estimateFen: 35000, depositFen: 10000, depositMethod: 'wechat', promisedDate: '2026-11-30', technicianId: null }
     })
@@ -35,6 +39,19 @@ describe('intake.create', () => {
 
     const fetched = await clerk.ok('orders.get', { orderId: r.order.id })
     expect(fetched).toEqual(r.order)
+  })
+
+  it('queues nothing while no receipt printer is set up, and the PDF is the original ticket', async () => {
+    const r = await clerk.ok('intake.create', sampleIntake())
+    expect(r.printJobs).toEqual([])
+    const first = await clerk.ok('printing.ticketPdf', { orderId: r.order.id })
+    expect(first.fileName).toBe(`${r.order.orderNo}-claim-ticket.pdf`)
+    const second = await clerk.ok('printing.ticketPdf', { orderId: r.order.id })
+    expect(second.fileName).toBe(`${r.order.orderNo}-claim-ticket-copy1.pdf`)
+    const pdfAudits = await tc.core.dataSource.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action='print.pdf'`)
+    expect(pdfAudits[0].n).toBe(2)
+    const tech = await userWithRole(tc, manager, 'technician')
+    expect(await tech.call('printing.ticketPdf', { orderId: r.order.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   it('reuses a returning customer and shows their earlier orders', async () => {
@@ -103,10 +120,10 @@ describe('warranty at intake', () => {
       category: 'phone',
       component: 'main',
       serial,
-      invoiceDate: '2025-11-18', // nominal last day 2026-11-17: expired on 2026-11-23
+      invoiceDate: '2025-11-18', // nominal last day 2026-11-18: expired on 2026-11-23
       condition: { screenCracked: false, scratchesDents: false, waterDamage: false, sealsIntact: true, powersOn: true, other: '' }
     }
-    expect(await clerk.ok('intake.checkWarranty', question)).toMatchObject({ inWarranty: false, lastDay: '2026-11-17' })
+    expect(await clerk.ok('intake.checkWarranty', question)).toMatchObject({ inWarranty: false, lastDay: '2026-11-18' })
     const earlier = await clerk.ok(
       'intake.create',
       sampleIntake({ device: { category: 'phone', brand: '华为', model: 'P60', serial, colour: '' }, service: { ...sampleIntake().service, type: 'paid' } })
@@ -115,14 +132,23 @@ describe('warranty at intake', () => {
     await tc.core.dataSource.query(`UPDATE work_order SET receivedAt='2026-03-02T02:00:00.000Z', returnedAt='2026-03-10T02:00:00.000Z' WHERE id=?`, [
       earlier.order.id
     ])
-    expect(await clerk.ok('intake.checkWarranty', question)).toMatchObject({ inWarranty: true, daysInRepair: 8, lastDay: '2026-11-25' })
+    expect(await clerk.ok('intake.checkWarranty', question)).toMatchObject({ inWarranty: true, daysInRepair: 8, lastDay: '2026-11-26' })
+    // A stay before the invoice date belonged to an earlier owner (a resold phone): not counted.
+    const resold = await clerk.ok(
+      'intake.create',
+      sampleIntake({ device: { category: 'phone', brand: '华为', model: 'P60', serial, colour: '' }, service: { ...sampleIntake().service, type: 'paid' } })
+    )
+    await tc.core.dataSource.query(`UPDATE work_order SET receivedAt='2025-03-01T02:00:00.000Z', returnedAt='2025-04-01T02:00:00.000Z' WHERE id=?`, [
+      resold.order.id
+    ])
+    expect(await clerk.ok('intake.checkWarranty', question)).toMatchObject({ daysInRepair: 8 })
   })
 
   it('moves the last day past configured holidays', async () => {
     await manager.ok('settings.update', { calendar: { holidays: ['2026-11-20', '2026-11-23'], makeupWorkdays: [] } })
     const v = await clerk.ok('intake.checkWarranty', {
       category: 'phone',
-      invoiceDate: '2025-11-21', // nominal last day Fri 2026-11-20, a holiday; then weekend, then another holiday
+      invoiceDate: '2025-11-20', // nominal last day Fri 2026-11-20, a holiday; then weekend, then another holiday
       condition: { sealsIntact: true }
     })
     expect(v).toMatchObject({ inWarranty: true, lastDay: '2026-11-24', movedForHoliday: true })

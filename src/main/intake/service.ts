@@ -116,7 +116,9 @@ export async function createIntake(
   }
 
   const view = await loadOrderView(em, order.id)
-  const kinds = settings.printer.printDeviceTag ? (['claimTicket', 'deviceTag'] as const) : (['claimTicket'] as const)
+  // No receipt printer set up: nothing is queued (the A4 PDF is the ticket), so enabling one later
+  // does not print a backlog of old tickets.
+  const kinds = !settings.printer.enabled ? [] : settings.printer.printDeviceTag ? (['claimTicket', 'deviceTag'] as const) : (['claimTicket'] as const)
   const printJobs: PrintJobView[] = []
   for (const kind of kinds) {
     printJobs.push(await ctx.services.printQueue.enqueue(em, { order: view, kind, settings, t: ctx.t, userId: clerk.id, now }))

@@ -4,14 +4,17 @@ import { diffDays, localDate, type PlainDate } from '@shared/domain/dates'
 import { determineWarranty, type ConditionCheck, type WarrantyVerdict } from '@shared/domain/warranty'
 import { WorkOrder } from './work-order.entity'
 
-/** Days this serial already spent in repair here (closed stays: received -> returned, store-local days). */
-export async function daysInRepair(em: EntityManager, serial: string, timeZone: string): Promise<number> {
-  if (!serial) return 0
+/**
+ * Days this serial already spent in repair here since it was bought (closed stays, received ->
+ * returned, in store-local days). Stays before the invoice date belonged to an earlier owner.
+ */
+export async function daysInRepair(em: EntityManager, serial: string, timeZone: string, invoiceDate: PlainDate | null): Promise<number> {
+  if (!serial || !invoiceDate) return 0
   const stays = await em.find(WorkOrder, { where: { serial, returnedAt: Not(IsNull()) }, select: { receivedAt: true, returnedAt: true } })
-  return stays.reduce(
-    (sum, s) => sum + Math.max(0, diffDays(localDate(new Date(s.receivedAt), timeZone), localDate(new Date(s.returnedAt as string), timeZone))),
-    0
-  )
+  return stays
+    .map((s) => ({ from: localDate(new Date(s.receivedAt), timeZone), to: localDate(new Date(s.returnedAt as string), timeZone) }))
+    .filter((s) => s.from >= invoiceDate)
+    .reduce((sum, s) => sum + Math.max(0, diffDays(s.from, s.to)), 0)
 }
 
 export async function warrantyVerdict(
@@ -26,7 +29,7 @@ export async function warrantyVerdict(
     component: q.component,
     invoiceDate: q.invoiceDate,
     today: localDate(now, settings.timeZone),
-    daysInRepair: await daysInRepair(em, q.serial, settings.timeZone),
+    daysInRepair: await daysInRepair(em, q.serial, settings.timeZone, q.invoiceDate),
     calendar: settings.calendar,
     condition: q.condition
   })

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readFile, rm } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import { formatMoney } from '@shared/domain/money'
 import { buildClaimTicket, buildDeviceTag, buildTestPage } from '@shared/receipt/tickets'
@@ -168,6 +168,7 @@ describe('transport', () => {
     const path = `/dev/shm/receipt-test-${process.pid}.bin`
     try {
       const bytes = renderEscPos(buildClaimTicket(order, sampleTicketContext('zh-CN')), GB58)
+      await writeFile(path, '') // the device node exists before anything is sent to it
       await sendToPrinter(path, bytes)
       expect(decodeEscPos(await readFile(path)).qr).toEqual([`RO|${order.orderNo}|${order.claimCode}`])
       expect(await queryPrinterStatus(path)).toEqual({ state: 'ready', detailKey: 'printer.detail.unknown' })
@@ -175,6 +176,10 @@ describe('transport', () => {
       await rm(path, { force: true })
     }
     expect(await queryPrinterStatus('/dev/usb/lp9-missing')).toEqual({ state: 'offline', detailKey: 'printer.detail.noDevice' })
+    // A mistyped device path fails and creates no file.
+    const typo = `/dev/shm/receipt-typo-${process.pid}`
+    await expect(sendToPrinter(typo, Buffer.from('x'))).rejects.toMatchObject({ kind: 'io', maybePrinted: false, detailKey: 'printer.detail.noDevice' })
+    expect(existsSync(typo)).toBe(false)
   })
 })
 

@@ -5,17 +5,27 @@ import type { printingContract } from '@shared/contract/printing'
 import type { HandlerContext, Handlers } from '../core/context'
 import { conflict, notFound } from '../core/errors'
 import { audit } from '../audit/audit'
+import { AuditLog } from '../audit/audit-log.entity'
 import { loadOrderView } from '../intake/views'
 import { PrintJob } from './print-job.entity'
 import { documentFor } from './documents'
 import { jobView } from './queue'
 import { renderPdf } from './pdf'
-import { queryPrinterStatus } from './transport'
+
+/**
+ * How many copies of this document exist already: print jobs of the kind, and for the claim ticket
+ * also every PDF saved. The next copy carries this number, so no copy looks like the original.
+ */
+async function copiesSoFar(ctx: HandlerContext, orderId: number, kind: 'claimTicket' | 'deviceTag'): Promise<number> {
+  const jobs = await ctx.em.countBy(PrintJob, { orderId, kind })
+  const pdfs = kind === 'claimTicket' ? await ctx.em.countBy(AuditLog, { action: 'print.pdf', entity: 'work_order', entityId: orderId }) : 0
+  return jobs + pdfs
+}
 
 /** A new copy of an order's ticket or tag, numbered after every earlier copy of that kind. */
 async function reprint(ctx: HandlerContext, orderId: number, kind: 'claimTicket' | 'deviceTag') {
   const order = await loadOrderView(ctx.em, orderId)
-  const earlier = await ctx.em.countBy(PrintJob, { orderId, kind })
+  const earlier = await copiesSoFar(ctx, orderId, kind)
   const settings = await ctx.services.settings.load(ctx.em)
   const job = await ctx.services.printQueue.enqueue(ctx.em, {
     order,
@@ -69,8 +79,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
   'printing.status': async (_input, ctx) => {
     const settings = await ctx.services.settings.load(ctx.em)
     const pendingJobs = await ctx.services.printQueue.pendingCount(ctx.em)
-    if (!settings.printer.enabled) return { state: 'disabled', detail: ctx.t('printer.state.disabled'), pendingJobs }
-    const status = await queryPrinterStatus(settings.printer.interface, { timeoutMs: 1500 })
+    const status = ctx.services.printQueue.currentStatus(settings.printer)
     return { state: status.state, detail: ctx.t(status.detailKey), pendingJobs }
   },
 
@@ -91,11 +100,14 @@ export const printingHandlers: Handlers<typeof printingContract> = {
   'printing.ticketPdf': async ({ orderId }, ctx) => {
     const order = await loadOrderView(ctx.em, orderId)
     const settings = await ctx.services.settings.load(ctx.em)
-    const pdf = await renderPdf(documentFor('claimTicket', order, settings, ctx.t, 0), { fontPath: ctx.services.paths.fontPath })
-    const fileName = `${order.orderNo}-claim-ticket.pdf`
+    // The claim ticket releases the device: a PDF after any other copy is marked like a reprint.
+    const copyNo = await copiesSoFar(ctx, orderId, 'claimTicket')
+    const pdf = await renderPdf(documentFor('claimTicket', order, settings, ctx.t, copyNo), { fontPath: ctx.services.paths.fontPath })
+    const fileName = copyNo > 0 ? `${order.orderNo}-claim-ticket-copy${copyNo}.pdf` : `${order.orderNo}-claim-ticket.pdf`
     await mkdir(ctx.services.paths.pdfDir, { recursive: true })
     const path = join(ctx.services.paths.pdfDir, fileName)
     await writeFile(path, pdf)
+    await audit(ctx.em, { at: ctx.now, userId: ctx.user?.id ?? null, action: 'print.pdf', entity: 'work_order', entityId: orderId, detail: { copyNo, fileName } })
     return { fileName, path, base64: pdf.toString('base64') }
   }
 }

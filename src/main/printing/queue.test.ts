@@ -94,12 +94,22 @@ describe('print queue', () => {
     expect(audit.length).toBe(1)
   })
 
-  it('reports the printer state in the user’s language', async () => {
+  it('reports the printer state without holding up the counter', async () => {
     await usePrinter(printer.url)
-    expect(await clerk.ok('printing.status', {})).toMatchObject({ state: 'ready' })
+    const stateBecomes = async (state: string) => {
+      for (let i = 0; i < 100; i++) {
+        const s = await clerk.ok('printing.status', {})
+        if (s.state === state) return s
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      throw new Error(`printer state never became ${state}`)
+    }
+    expect(await stateBecomes('ready')).toMatchObject({ detail: expect.any(String) })
+    printer.setStatus({ coverOpen: true })
+    expect((await stateBecomes('error')).detail).toMatch(/盖/)
     const port = printer.port
     await printer.close()
-    expect(await clerk.ok('printing.status', {})).toMatchObject({ state: 'offline' })
+    expect((await stateBecomes('offline')).detail).toMatch(/拒绝|未开机/)
     printer = await startPrinterEmulator({ port })
   })
 })

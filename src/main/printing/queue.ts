@@ -1,14 +1,14 @@
 import { In, type DataSource, type EntityManager } from 'typeorm'
 import type { OrderView } from '@shared/contract/intake'
-import type { PrintJobView, PrintKind } from '@shared/contract/printing'
-import type { StoreSettings } from '@shared/contract/settings'
+import type { PrinterState, PrintJobView, PrintKind } from '@shared/contract/printing'
+import type { PrinterSettings, StoreSettings } from '@shared/contract/settings'
 import type { Translate } from '@shared/i18n'
 import type { Mutex } from '../core/mutex'
 import type { SettingsService } from '../settings/service'
 import { PrintJob } from './print-job.entity'
 import { documentFor } from './documents'
 import { renderEscPos } from './escpos'
-import { PrinterError, sendToPrinter } from './transport'
+import { PrinterError, queryPrinterStatus, sendToPrinter } from './transport'
 
 export function jobView(j: PrintJob): PrintJobView {
   return {
@@ -28,6 +28,8 @@ export interface PrintQueueOptions {
   /** Waits between automatic retries while the printer is unreachable (the last one repeats). */
   retryDelaysMs?: number[]
   sendTimeoutMs?: number
+  /** How long a printer status reading is reused before it is asked again. */
+  statusTtlMs?: number
   logError?: (error: unknown) => void
 }
 
@@ -43,6 +45,9 @@ export class PrintQueue {
   private timer: NodeJS.Timeout | null = null
   private failures = 0
   private stopped = false
+  private sending = false
+  private checking = false
+  private status: { iface: string; state: PrinterState; detailKey: string; at: number } | null = null
   private readonly delays: number[]
 
   constructor(
@@ -116,40 +121,88 @@ export class PrintQueue {
   }
 
   private async drain(): Promise<void> {
-    for (;;) {
-      const next = await this.mutex.run(() => this.claimNext())
-      if (!next) return
-      const { job, settings } = next
-      try {
-        const bytes = renderEscPos(job.document, settings.printer)
-        await sendToPrinter(settings.printer.interface, bytes, { timeoutMs: this.opts.sendTimeoutMs ?? 10_000 })
-        await this.mutex.run(() => this.finish(job.id, { status: 'done', printedAt: new Date().toISOString(), lastError: null }))
-        this.failures = 0
-      } catch (error) {
-        const pe = error instanceof PrinterError ? error : null
-        if (!pe) this.opts.logError?.(error)
-        const status = pe && !pe.maybePrinted ? 'pending' : 'failed'
-        await this.mutex.run(() => this.finish(job.id, { status, lastError: pe?.detailKey ?? 'printer.detail.unknown' }))
-        this.scheduleRetry()
-        return
+    try {
+      while (!this.stopped) {
+        const next = await this.mutex.run(() => this.claimNext())
+        if (!next) return
+        if (!(await this.send(next.job, next.settings.printer))) return
       }
+    } catch (error) {
+      // A database error must not leave the queue stalled: log it and try again later.
+      this.opts.logError?.(error)
+      this.scheduleRetry()
     }
   }
 
+  /** Sends one claimed job; false when the printer failed (the rest wait for the retry). */
+  private async send(job: PrintJob, printer: PrinterSettings): Promise<boolean> {
+    this.sending = true
+    try {
+      const bytes = renderEscPos(job.document, printer)
+      await sendToPrinter(printer.interface, bytes, { timeoutMs: this.opts.sendTimeoutMs ?? 10_000 })
+      this.status = { iface: printer.interface, state: 'ready', detailKey: 'printer.detail.ok', at: Date.now() }
+      await this.mutex.run(() => this.finish(job.id, { status: 'done', printedAt: new Date().toISOString(), lastError: null }))
+      this.failures = 0
+      return true
+    } catch (error) {
+      const pe = error instanceof PrinterError ? error : null
+      if (!pe) this.opts.logError?.(error)
+      const detailKey = pe?.detailKey ?? 'printer.detail.unknown'
+      this.status = { iface: printer.interface, state: pe?.kind === 'io' || !pe ? 'error' : 'offline', detailKey, at: Date.now() }
+      // Refused before any byte went out: nothing printed, keep it pending. Otherwise it may have printed.
+      const status = pe && !pe.maybePrinted ? 'pending' : 'failed'
+      await this.mutex.run(() => this.finish(job.id, { status, lastError: detailKey }))
+      this.scheduleRetry()
+      return false
+    } finally {
+      this.sending = false
+    }
+  }
+
+  /**
+   * Takes the oldest pending job. The conditional update makes the claim atomic even if a second
+   * process shares the database file: a job is only sent by whoever flipped it to 'sending'.
+   */
   private async claimNext(): Promise<{ job: PrintJob; settings: StoreSettings } | null> {
     const settings = await this.settings.load(this.ds.manager)
     if (!settings.printer.enabled) return null
     const repo = this.ds.getRepository(PrintJob)
-    const job = await repo.findOne({ where: { status: 'pending' }, order: { id: 'ASC' } })
-    if (!job) return null
-    job.status = 'sending'
-    job.attempts += 1
-    await repo.save(job)
-    return { job, settings }
+    for (let tries = 0; tries < 10; tries++) {
+      const job = await repo.findOne({ where: { status: 'pending' }, order: { id: 'ASC' } })
+      if (!job) return null
+      const claimed = await repo.update({ id: job.id, status: 'pending' }, { status: 'sending', attempts: job.attempts + 1 })
+      if (claimed.affected === 1) return { job, settings }
+    }
+    return null
   }
 
   private async finish(id: number, patch: Partial<PrintJob>): Promise<void> {
     await this.ds.getRepository(PrintJob).update({ id }, patch)
+  }
+
+  /**
+   * The printer's state as last seen, for the always-visible indicator. Asking the printer takes up
+   * to a second and a half, so it is done in the background, outside the database lock, and never
+   * while a job is being sent (some printers take one connection at a time).
+   */
+  currentStatus(printer: PrinterSettings): { state: PrinterState; detailKey: string } {
+    if (!printer.enabled) return { state: 'disabled', detailKey: 'printer.state.disabled' }
+    const known = this.status?.iface === printer.interface ? this.status : null
+    if (!known || Date.now() - known.at >= (this.opts.statusTtlMs ?? 5_000)) void this.refreshStatus(printer.interface)
+    return known ?? { state: 'checking', detailKey: 'printer.state.checking' }
+  }
+
+  private async refreshStatus(iface: string): Promise<void> {
+    if (this.checking || this.sending || this.stopped) return
+    this.checking = true
+    try {
+      const s = await queryPrinterStatus(iface, { timeoutMs: 1500 })
+      if (!this.sending) this.status = { iface, ...s, at: Date.now() }
+    } catch (error) {
+      this.opts.logError?.(error)
+    } finally {
+      this.checking = false
+    }
   }
 
   private scheduleRetry(): void {

@@ -29,7 +29,7 @@ export function parseInterface(iface: string): PrinterTarget {
   if (tcp && +tcp[2] > 0 && +tcp[2] < 65536) return { kind: 'tcp', host: tcp[1], port: +tcp[2] }
   const queue = /^printer:(.+)$/.exec(s)
   if (queue) return { kind: 'queue', name: queue[1] }
-  if (/^(\/dev\/|COM\d+$|\\\\)/i.test(s)) return { kind: 'device', path: s }
+  if (/^(\/dev\/|COM\d+$|\\\\)/i.test(s) && !/(^|[\\/])\.\.([\\/]|$)/.test(s)) return { kind: 'device', path: s }
   throw new PrinterError('io', false, 'printing.v.interface', `invalid printer interface: ${iface}`)
 }
 

@@ -4,6 +4,7 @@
  * queue can retry silently (nothing sent) or mark the next copy as a reprint (maybe printed).
  */
 import { spawn } from 'node:child_process'
+import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import net from 'node:net'
 import { connectError, parseInterface, PrinterError } from './target'
@@ -75,7 +76,8 @@ function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Prom
 /** /dev/usb/lp0, COM3, or on Windows a shared printer \\host\share, written raw. */
 async function sendDevice(path: string, bytes: Buffer, timeoutMs: number): Promise<void> {
   let fh: Awaited<ReturnType<typeof open>>
-  const opening = open(path, 'w')
+  // Write-only, never create or truncate: a mistyped path must fail, not become a file.
+  const opening = open(process.platform === 'win32' && /^COM\d+$/i.test(path) ? `\\\\.\\${path}` : path, constants.O_WRONLY)
   try {
     fh = await withTimeout(opening, timeoutMs, () => new PrinterError('timeout', false, 'printer.detail.timeout', `${path}: open timed out`))
   } catch (err) {

@@ -22,6 +22,9 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
       const dup = duplicateCode(patch[list])
       if (dup >= 0) throw validationError({ [`${list}.${dup}.code`]: 'settings.v.duplicateCode' })
     }
+    const rules = patch.warrantyPolicy?.rules ?? []
+    const dupRule = rules.findIndex((r, i) => rules.findIndex((o) => o.category === r.category && o.component === r.component) !== i)
+    if (dupRule >= 0) throw validationError({ [`warrantyPolicy.rules.${dupRule}.component`]: 'settings.v.duplicateRule' })
     const updated = await ctx.services.settings.update(ctx.em, patch as Partial<StoreSettings>, ctx.afterCommit)
     await audit(ctx.em, {
       at: ctx.now,

@@ -21,7 +21,8 @@ export interface PrintJobView {
   printedAt: string | null
 }
 
-export type PrinterState = 'ready' | 'offline' | 'error' | 'disabled'
+/** 'checking' until the printer has been asked once (asking happens in the background). */
+export type PrinterState = 'ready' | 'offline' | 'error' | 'disabled' | 'checking'
 export interface PrinterStatusView {
   state: PrinterState
   /** Translated detail, e.g. "cover open", "paper out", "connection refused". */
@@ -48,6 +49,6 @@ export const printingContract = {
   /** A4 PDF of the claim ticket: saved under the user-data folder and returned for download/open. */
   'printing.ticketPdf': channel<{ fileName: string; path: string; base64: string }>()(
     z.object({ orderId: id }),
-    'signedIn'
+    ['counter', 'manager']
   )
 }

@@ -36,10 +36,13 @@ export const printerInterface = z
   .trim()
   .min(1, 'v.required')
   .max(200)
-  .refine(
-    (s) => /^tcp:\/\/[A-Za-z0-9.\-]+:\d{1,5}$/.test(s) || /^printer:.+$/.test(s) || /^(\/dev\/|COM\d+$|\\\\)/i.test(s),
-    'printing.v.interface'
-  )
+  .refine((s) => {
+    const tcp = /^tcp:\/\/[A-Za-z0-9.\-]+:(\d{1,5})$/.exec(s)
+    if (tcp) return +tcp[1] > 0 && +tcp[1] < 65536
+    if (/^printer:.+$/.test(s)) return true
+    // Device paths: never '..' (the path is opened for writing)
+    return /^(\/dev\/|COM\d+$|\\\\)/i.test(s) && !/(^|[\\/])\.\.([\\/]|$)/.test(s)
+  }, 'printing.v.interface')
 
 export const PrinterSettingsInput = z.object({
   enabled: z.boolean(),

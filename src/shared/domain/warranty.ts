@@ -93,14 +93,19 @@ export interface WarrantyVerdict {
   components: ComponentTerm[]
 }
 
-/** Last covered day: invoice + months - 1 day, + days in repair, moved off rest days. */
+/**
+ * Last covered day. Periods follow the Civil Code (arts. 201-202): the invoice day itself is not
+ * counted, so the period ends on the same day of the month `months` later, or on that month's last
+ * day when it has no such day (Jan 31 + 1 month = Feb 28/29). Days already spent in repair here are
+ * added, then a last day that is not a working day moves to the next working day.
+ */
 export function lastCoveredDay(
   invoiceDate: PlainDate,
   months: number,
   daysInRepair: number,
   calendar: WorkCalendar
 ): { lastDay: PlainDate; moved: boolean } {
-  const nominal = addDays(addMonths(invoiceDate, months), -1 + daysInRepair)
+  const nominal = addDays(addMonths(invoiceDate, months), daysInRepair)
   const lastDay = nextWorkingDayOnOrAfter(nominal, calendar)
   return { lastDay, moved: lastDay !== nominal }
 }

@@ -129,6 +129,7 @@ describe('device tag', () => {
     expect(doc.blocks.find((b) => b.kind === 'text' && b.large)).toMatchObject({ text: order.orderNo })
     expect(doc.blocks.filter((b) => b.kind === 'barcode')).toEqual([{ kind: 'barcode', data: order.orderNo }])
     expect(doc.blocks.length).toBeLessThan(20)
+    expect(JSON.stringify(doc)).not.toContain(order.claimCode)
   })
 })
 

@@ -186,7 +186,7 @@ export function buildDeviceTag(order: OrderView, ctx: TicketContext): ReceiptDoc
   const blocks: ReceiptBlock[] = [
     text(title, { align: 'center', bold: true }),
     text(order.orderNo, { align: 'center', bold: true, large: true }),
-    pair(t('receipt.claimCode'), order.claimCode),
+    // No claim code here: the tag travels with the device, the code releases it.
     pair(t('receipt.receivedDate'), localDateTime(order.receivedAt, ctx.timeZone).slice(0, 10)),
     pair(t('receipt.tag.customer'), `${order.customer.name} ${maskMobile(order.customer.mobile)}`),
     pair(t('receipt.tag.device'), `${d.brand} ${d.model}`),

@@ -4,7 +4,8 @@ import type { PrinterState } from '@shared/contract/printing'
 import { call } from '../api/client'
 import { useT } from './i18n'
 
-const BADGE: Record<PrinterState, 'success' | 'error' | 'warning' | 'default'> = {
+export const BADGE: Record<PrinterState, 'success' | 'error' | 'warning' | 'default' | 'processing'> = {
+  checking: 'processing',
   ready: 'success',
   offline: 'error',
   error: 'warning',
@@ -14,7 +15,12 @@ const BADGE: Record<PrinterState, 'success' | 'error' | 'warning' | 'default'> =
 export const PRINTER_STATUS_KEY = ['printing.status'] as const
 
 export function usePrinterStatus() {
-  return useQuery({ queryKey: PRINTER_STATUS_KEY, queryFn: () => call('printing.status', {}), refetchInterval: 10_000 })
+  return useQuery({
+    queryKey: PRINTER_STATUS_KEY,
+    queryFn: () => call('printing.status', {}),
+    // Main asks the printer in the background: look again soon while it is still checking.
+    refetchInterval: (q) => (q.state.data?.state === 'checking' ? 1_000 : 10_000)
+  })
 }
 
 /** Always-visible printer state, so a dead printer is noticed before the customer waits for a ticket. */

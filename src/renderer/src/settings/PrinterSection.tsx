@@ -4,7 +4,7 @@ import { CHARACTER_SETS, PRINTER_TYPES, PRINTER_WIDTHS, type StoreSettings } fro
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText } from '../app/session'
-import { PRINTER_STATUS_KEY, usePrinterStatus } from '../app/PrinterIndicator'
+import { BADGE, PRINTER_STATUS_KEY, usePrinterStatus } from '../app/PrinterIndicator'
 import { Field } from '../ui/Field'
 import { SectionCard } from './SectionCard'
 import { useSection } from './useSection'
@@ -68,7 +68,7 @@ export function PrinterSection({ settings }: { settings: StoreSettings }): React
           {status.data ? (
             <Descriptions size="small" column={1} bordered data-testid="printer-live-status"
               items={[
-                { key: 'state', label: t('settings.printer.state'), children: <Badge status={status.data.state === 'ready' ? 'success' : status.data.state === 'disabled' ? 'default' : 'error'} text={t(`printer.state.${status.data.state}`)} /> },
+                { key: 'state', label: t('settings.printer.state'), children: <Badge status={BADGE[status.data.state]} text={t(`printer.state.${status.data.state}`)} /> },
                 { key: 'detail', label: t('settings.printer.detail'), children: status.data.detail },
                 { key: 'pending', label: t('settings.printer.pending'), children: status.data.pendingJobs }
               ]}

@@ -1,0 +1,51 @@
+import { sampleIntake, setUpStore, startTestCore, userWithRole, type Caller, type TestCore } from '../../../test/helpers/core'
+
+let tc: TestCore
+let manager: Caller
+beforeEach(async () => {
+  tc = await startTestCore()
+  manager = await setUpStore(tc)
+})
+afterEach(() => tc.close())
+
+const printer = (iface: string) => ({ enabled: true, interface: iface, widthMm: 58 as const, type: 'epson' as const, characterSet: 'GB18030' as const, printDeviceTag: false })
+
+describe('settings', () => {
+  it('accepts the printer forms a shop uses', async () => {
+    for (const iface of ['tcp://192.168.1.50:9100', '/dev/usb/lp0', 'COM3', '\\\\FRONT-PC\\Receipt', 'printer:XP-58']) {
+      const s = await manager.ok('settings.update', { printer: printer(iface) })
+      expect(s.printer.interface).toBe(iface)
+    }
+  })
+
+  it.each(['tcp://192.168.1.50:0', 'tcp://192.168.1.50:70000', '/dev/../root/.bashrc', 'http://printer', ''])(
+    'refuses printer interface %j with a translated message and keeps the old one',
+    async (iface) => {
+      await manager.ok('settings.update', { printer: printer('tcp://192.168.1.50:9100') })
+      const r = await manager.call('settings.update', { printer: printer(iface) })
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'printer.interface': expect.stringMatching(/.+/) } } })
+      expect((await manager.ok('settings.get', {})).printer.interface).toBe('tcp://192.168.1.50:9100')
+    }
+  )
+
+  it('refuses duplicate catalogue codes and duplicate warranty rules', async () => {
+    const dupCodes = await manager.call('settings.update', { faultCodes: [{ code: 'screen', name: '' }, { code: 'screen', name: '屏' }] })
+    expect(dupCodes).toMatchObject({ ok: false, error: { fields: { 'faultCodes.1.code': expect.any(String) } } })
+    const policy = (await manager.ok('settings.get', {})).warrantyPolicy
+    const dupRule = await manager.call('settings.update', {
+      warrantyPolicy: { ...policy, rules: [...policy.rules, { category: 'phone', component: 'main', months: 24 }] }
+    })
+    expect(dupRule).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+
+  it('an edited warranty policy changes the verdict at the counter', async () => {
+    const clerk = await userWithRole(tc, manager, 'counter')
+    const q = { category: 'phone', component: 'main', invoiceDate: '2025-06-01', condition: {} }
+    expect((await clerk.ok('intake.checkWarranty', q)).inWarranty).toBe(false)
+    const policy = (await manager.ok('settings.get', {})).warrantyPolicy
+    const rules = policy.rules.map((r) => (r.category === 'phone' && r.component === 'main' ? { ...r, months: 24 } : r))
+    await manager.ok('settings.update', { warrantyPolicy: { ...policy, rules } })
+    expect(await clerk.ok('intake.checkWarranty', q)).toMatchObject({ inWarranty: true, lastDay: '2027-06-01' })
+    expect((await clerk.ok('intake.create', sampleIntake({ purchase: { invoiceDate: '2025-06-01', invoiceNo: '' } }))).order.warranty.finalInWarranty).toBe(true)
+  })
+})
