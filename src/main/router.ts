@@ -47,12 +47,12 @@ export class Router {
   private async dispatch(ctx: CallContext, channel: string, rawInput: unknown): Promise<Result<unknown>> {
     let t: Translate = translator('zh-CN')
     try {
-      t = translator(await this.locale())
+      const session = this.session(ctx.sessionKey)
+      t = translator(session.locale ?? (await this.storeLocale()))
       if (!Object.hasOwn(contract, channel)) {
         return { ok: false, error: { code: 'NOT_FOUND', message: t('err.unknownChannel', { channel: String(channel).slice(0, 60) }) } }
       }
       const def = (contract as Record<string, ChannelDef>)[channel]
-      const session = this.session(ctx.sessionKey)
       const user = await this.authorize(def, session)
       const input = def.input.parse(rawInput ?? {})
       const handler = (this.deps.handlers as Record<string, (i: unknown, c: HandlerContext) => Promise<unknown>>)[channel]
@@ -124,7 +124,7 @@ export class Router {
     throw new AppError('FORBIDDEN')
   }
 
-  private async locale(): Promise<Locale> {
+  private async storeLocale(): Promise<Locale> {
     return (await this.deps.services.settings.cached(this.deps.dataSource.manager)).locale
   }
 

@@ -5,7 +5,6 @@ import { bench, describe } from 'vitest'
 import { renderEscPos } from '../../src/main/printing/escpos'
 import { renderPdf, resolveFontPath } from '../../src/main/printing/pdf'
 import { documentFor } from '../../src/main/printing/documents'
-import { translator } from '../../src/shared/i18n'
 import { sampleIntake, setUpStore, startTestCore, userWithRole } from '../helpers/core'
 
 const tc = await startTestCore()
@@ -18,7 +17,7 @@ await tc.core.dataSource.query(
 )
 const { order } = await clerk.ok('intake.create', sampleIntake())
 const settings = await manager.ok('settings.get', {})
-const ticket = documentFor('claimTicket', order, settings, translator('zh-CN'), 0)
+const ticket = documentFor('claimTicket', order, settings, 0)
 const fontPath = resolveFontPath()
 let mobileSeq = 0
 

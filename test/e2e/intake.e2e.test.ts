@@ -154,4 +154,14 @@ describe('the counter in a browser', () => {
     expect(printer.jobs.length).toBeLessThanOrEqual(2) // the first order's ticket and tag, nothing more
     expect(app.pageErrors).toEqual([])
   })
+
+  it('switches this window to English while tickets stay in the store’s language', async () => {
+    await page.getByTestId('language-switch').getByText('English').click()
+    await expect.poll(() => page.getByTestId('nav-intake').innerText()).toBe('Intake')
+    await page.getByTestId('orders-table').locator('tbody tr.ant-table-row').first().click()
+    await page.getByTestId('order-page').waitFor()
+    await page.locator('.receipt-paper').first().getByText('取机凭证').waitFor()
+    await shot('order-en')
+    expect(app.pageErrors).toEqual([])
+  })
 })

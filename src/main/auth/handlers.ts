@@ -17,12 +17,12 @@ async function setupDone(em: EntityManager): Promise<boolean> {
   return (await em.count(User, { where: { role: 'manager' } })) > 0
 }
 
-async function sessionView(ctx: HandlerContext, user: User | null): Promise<SessionView> {
+export async function sessionView(ctx: HandlerContext, user: User | null): Promise<SessionView> {
   const settings = await ctx.services.settings.load(ctx.em)
   return {
     user: user ? userView(user) : null,
     setupDone: await setupDone(ctx.em),
-    locale: settings.locale,
+    locale: ctx.session.locale ?? settings.locale,
     storeName: settings.store.name
   }
 }

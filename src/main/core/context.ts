@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { ContractMap, OutputOf, ParsedInputOf } from '@shared/contract'
-import type { Translate } from '@shared/i18n'
+import type { Locale, Translate } from '@shared/i18n'
 import type { User } from '../auth/user.entity'
 import type { AppError } from './errors'
 import type { CoreServices } from './services'
@@ -8,6 +8,8 @@ import type { CoreServices } from './services'
 /** Per-transport session: which user is signed in at this window / browser tab. */
 export interface SessionState {
   userId: number | null
+  /** This window's screen language; unset = the store's language. Receipts always use the store's. */
+  locale?: Locale
 }
 
 export interface HandlerContext {

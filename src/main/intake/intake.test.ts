@@ -173,7 +173,7 @@ describe('bad input', () => {
   })
 
   it('answers in English when the store language is English', async () => {
-    await manager.ok('settings.setLocale', { locale: 'en' })
+    await manager.ok('settings.update', { locale: 'en' })
     const r = await clerk.call('intake.create', { ...sampleIntake(), customer: { name: 'Li', mobile: '12' } } as never)
     expect(r).toMatchObject({ ok: false, error: { message: 'Please correct the highlighted fields', fields: { 'customer.mobile': expect.stringContaining('11 digits') } } })
   })

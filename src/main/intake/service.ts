@@ -121,7 +121,7 @@ export async function createIntake(
   const kinds = !settings.printer.enabled ? [] : settings.printer.printDeviceTag ? (['claimTicket', 'deviceTag'] as const) : (['claimTicket'] as const)
   const printJobs: PrintJobView[] = []
   for (const kind of kinds) {
-    printJobs.push(await ctx.services.printQueue.enqueue(em, { order: view, kind, settings, t: ctx.t, userId: clerk.id, now }))
+    printJobs.push(await ctx.services.printQueue.enqueue(em, { order: view, kind, settings, userId: clerk.id, now }))
   }
   ctx.afterCommit(() => ctx.services.printQueue.kick())
   return { order: view, printJobs }

@@ -1,7 +1,7 @@
 import type { OrderView } from '@shared/contract/intake'
 import type { PrintKind } from '@shared/contract/printing'
 import type { StoreSettings } from '@shared/contract/settings'
-import type { Translate } from '@shared/i18n'
+import { translator, type Translate } from '@shared/i18n'
 import type { ReceiptDoc } from '@shared/receipt/layout'
 import { buildClaimTicket, buildDeviceTag, buildTestPage, type TicketContext } from '@shared/receipt/tickets'
 
@@ -18,9 +18,12 @@ export function ticketContext(settings: StoreSettings, t: Translate, reprintNo: 
   }
 }
 
-/** The one place that turns an order into the document for a print kind. */
-export function documentFor(kind: PrintKind, order: OrderView | null, settings: StoreSettings, t: Translate, reprintNo: number): ReceiptDoc {
-  const ctx = ticketContext(settings, t, reprintNo)
+/**
+ * The one place that turns an order into the document for a print kind. Receipts are always in the
+ * store's language, whatever language the person at the screen has chosen.
+ */
+export function documentFor(kind: PrintKind, order: OrderView | null, settings: StoreSettings, reprintNo: number): ReceiptDoc {
+  const ctx = ticketContext(settings, translator(settings.locale), reprintNo)
   if (kind === 'testPage' || !order) return buildTestPage(ctx)
   return kind === 'claimTicket' ? buildClaimTicket(order, ctx) : buildDeviceTag(order, ctx)
 }

@@ -31,7 +31,6 @@ async function reprint(ctx: HandlerContext, orderId: number, kind: 'claimTicket'
     order,
     kind,
     settings,
-    t: ctx.t,
     userId: ctx.user?.id ?? null,
     now: ctx.now,
     reprintNo: earlier
@@ -60,7 +59,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
       if (job.orderId && job.kind !== 'testPage') return reprint(ctx, job.orderId, job.kind)
       const settings = await ctx.services.settings.load(ctx.em)
       ctx.afterCommit(() => ctx.services.printQueue.kick())
-      return ctx.services.printQueue.enqueue(ctx.em, { order: null, kind: 'testPage', settings, t: ctx.t, userId: ctx.user?.id ?? null, now: ctx.now })
+      return ctx.services.printQueue.enqueue(ctx.em, { order: null, kind: 'testPage', settings, userId: ctx.user?.id ?? null, now: ctx.now })
     }
     ctx.afterCommit(() => ctx.services.printQueue.kick())
     return jobView(job)
@@ -73,7 +72,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
     const latest = await ctx.em.findOne(PrintJob, { where: { orderId, kind }, order: { id: 'DESC' } })
     if (latest) return latest.document
     const order = await loadOrderView(ctx.em, orderId)
-    return documentFor(kind, order, await ctx.services.settings.load(ctx.em), ctx.t, 0)
+    return documentFor(kind, order, await ctx.services.settings.load(ctx.em), 0)
   },
 
   'printing.status': async (_input, ctx) => {
@@ -89,8 +88,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
       order: null,
       kind: 'testPage',
       settings,
-      t: ctx.t,
-      userId: ctx.user?.id ?? null,
+        userId: ctx.user?.id ?? null,
       now: ctx.now
     })
     ctx.afterCommit(() => ctx.services.printQueue.kick())
@@ -102,7 +100,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
     const settings = await ctx.services.settings.load(ctx.em)
     // The claim ticket releases the device: a PDF after any other copy is marked like a reprint.
     const copyNo = await copiesSoFar(ctx, orderId, 'claimTicket')
-    const pdf = await renderPdf(documentFor('claimTicket', order, settings, ctx.t, copyNo), { fontPath: ctx.services.paths.fontPath })
+    const pdf = await renderPdf(documentFor('claimTicket', order, settings, copyNo), { fontPath: ctx.services.paths.fontPath })
     const fileName = copyNo > 0 ? `${order.orderNo}-claim-ticket-copy${copyNo}.pdf` : `${order.orderNo}-claim-ticket.pdf`
     await mkdir(ctx.services.paths.pdfDir, { recursive: true })
     const path = join(ctx.services.paths.pdfDir, fileName)

@@ -2,7 +2,6 @@ import { In, type DataSource, type EntityManager } from 'typeorm'
 import type { OrderView } from '@shared/contract/intake'
 import type { PrinterState, PrintJobView, PrintKind } from '@shared/contract/printing'
 import type { PrinterSettings, StoreSettings } from '@shared/contract/settings'
-import type { Translate } from '@shared/i18n'
 import type { Mutex } from '../core/mutex'
 import type { SettingsService } from '../settings/service'
 import { PrintJob } from './print-job.entity'
@@ -62,7 +61,7 @@ export class PrintQueue {
   /** Inside a transaction: freeze the document and add a pending job. */
   async enqueue(
     em: EntityManager,
-    job: { order: OrderView | null; kind: PrintKind; settings: StoreSettings; t: Translate; userId: number | null; now: Date; reprintNo?: number }
+    job: { order: OrderView | null; kind: PrintKind; settings: StoreSettings; userId: number | null; now: Date; reprintNo?: number }
   ): Promise<PrintJobView> {
     const reprintNo = job.reprintNo ?? 0
     const saved = await em.save(
@@ -73,7 +72,7 @@ export class PrintQueue {
         status: 'pending',
         attempts: 0,
         lastError: null,
-        document: documentFor(job.kind, job.order, job.settings, job.t, reprintNo),
+        document: documentFor(job.kind, job.order, job.settings, reprintNo),
         createdAt: job.now.toISOString(),
         printedAt: null,
         createdById: job.userId

@@ -2,6 +2,7 @@ import type { settingsContract, StoreSettings } from '@shared/contract/settings'
 import type { Handlers } from '../core/context'
 import { validationError } from '../core/errors'
 import { audit } from '../audit/audit'
+import { sessionView } from '../auth/handlers'
 
 function duplicateCode(list: { code: string }[] | undefined): number {
   if (!list) return -1
@@ -13,8 +14,8 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
   'settings.get': async (_input, ctx) => ctx.services.settings.load(ctx.em),
 
   'settings.setLocale': async (input, ctx) => {
-    const settings = await ctx.services.settings.update(ctx.em, { locale: input.locale }, ctx.afterCommit)
-    return settings
+    ctx.session.locale = input.locale
+    return sessionView(ctx, ctx.user)
   },
 
   'settings.update': async (patch, ctx) => {

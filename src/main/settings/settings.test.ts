@@ -48,4 +48,16 @@ describe('settings', () => {
     expect(await clerk.ok('intake.checkWarranty', q)).toMatchObject({ inWarranty: true, lastDay: '2027-06-01' })
     expect((await clerk.ok('intake.create', sampleIntake({ purchase: { invoiceDate: '2025-06-01', invoiceNo: '' } }))).order.warranty.finalInWarranty).toBe(true)
   })
+
+  it('a window’s language is its own; receipts keep the store’s language', async () => {
+    const clerk = await userWithRole(tc, manager, 'counter')
+    expect(await clerk.ok('settings.setLocale', { locale: 'en' })).toMatchObject({ locale: 'en' })
+    const bad = { ...sampleIntake(), customer: { name: 'Li', mobile: '12' } } as never
+    expect(await clerk.call('intake.create', bad)).toMatchObject({ ok: false, error: { message: 'Please correct the highlighted fields' } })
+    expect(await manager.call('intake.create', bad)).toMatchObject({ ok: false, error: { message: '输入有误，请检查标红的项目' } })
+    const { order } = await clerk.ok('intake.create', sampleIntake())
+    expect((await clerk.ok('printing.preview', { orderId: order.id, kind: 'claimTicket' })).title).toBe('取机凭证')
+    await manager.ok('settings.update', { locale: 'en' })
+    expect((await manager.ok('printing.preview', { orderId: order.id, kind: 'claimTicket' })).title).toMatch(/claim/i)
+  })
 })

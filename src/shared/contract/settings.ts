@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { channel } from './channel'
 import { catalogueCode, optionalText, plainDate, timeZone } from './fields'
-import { StoreProfileInput } from './auth'
+import { StoreProfileInput, type SessionView } from './auth'
 import { LOCALES, type Locale } from '../i18n/define'
 import { EXCLUSIONS, type WarrantyPolicy } from '../domain/warranty'
 import type { WorkCalendar } from '../domain/dates'
@@ -79,7 +79,10 @@ export const SettingsPatch = z.object({
 
 export const settingsContract = {
   'settings.get': channel<StoreSettings>()(z.object({}).default({}), 'signedIn'),
-  /** Language can be switched by anyone at the counter; everything else is the manager's. */
-  'settings.setLocale': channel<StoreSettings>()(z.object({ locale: z.enum(LOCALES) }), 'signedIn'),
+  /**
+   * This window's screen language (anyone, any time). The store's language, used on receipts and as
+   * every window's default, is `locale` in settings.update (manager).
+   */
+  'settings.setLocale': channel<SessionView>()(z.object({ locale: z.enum(LOCALES) }), 'public'),
   'settings.update': channel<StoreSettings>()(SettingsPatch, ['manager'])
 }

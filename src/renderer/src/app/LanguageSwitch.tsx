@@ -6,15 +6,15 @@ import { call } from '../api/client'
 import { useT } from './i18n'
 import { errorText, SESSION_KEY } from './session'
 
-/** The store's language (main translates its messages and receipts with it too). */
+/** This window's language (main answers in it too); receipts keep the store's language from Settings. */
 export function LanguageSwitch({ locale }: { locale: Locale }): React.JSX.Element {
   const t = useT()
   const qc = useQueryClient()
   const { message } = App.useApp()
   const setLocale = useMutation({
     mutationFn: (next: Locale) => call('settings.setLocale', { locale: next }),
-    onSuccess: (settings) => {
-      qc.setQueryData<SessionView>(SESSION_KEY, (s) => (s ? { ...s, locale: settings.locale } : s))
+    onSuccess: (session) => {
+      qc.setQueryData<SessionView>(SESSION_KEY, session)
       // Everything main translated (printer detail, verdict texts) must be fetched again.
       void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] })
     },

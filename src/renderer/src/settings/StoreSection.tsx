@@ -1,5 +1,6 @@
 import { Col, Input, Row, Select } from 'antd'
 import type { StoreSettings } from '@shared/contract/settings'
+import { LOCALES, type Locale } from '@shared/i18n'
 import { useT } from '../app/i18n'
 import { Field } from '../ui/Field'
 import { timeZoneOptions } from '../ui/timeZones'
@@ -8,7 +9,7 @@ import { useSection } from './useSection'
 
 export function StoreSection({ settings }: { settings: StoreSettings }): React.JSX.Element {
   const t = useT()
-  const { form, dirty, save, saving, reset } = useSection({ store: settings.store, timeZone: settings.timeZone })
+  const { form, dirty, save, saving, reset } = useSection({ store: settings.store, timeZone: settings.timeZone, locale: settings.locale })
   const { text, error, values } = form
   return (
     <SectionCard id="store" title={t('settings.store.title')} dirty={dirty} saving={saving} onSave={save} onReset={reset}>
@@ -27,6 +28,14 @@ export function StoreSection({ settings }: { settings: StoreSettings }): React.J
               options={timeZoneOptions()}
               showSearch={{ optionFilterProp: 'label' }}
               onChange={(v: string) => form.set('timeZone', v, true)}
+            />
+          </Field>
+          <Field path="locale" label={t('settings.store.locale')} extra={t('settings.store.localeHint')}>
+            <Select
+              id="locale"
+              value={values.locale}
+              options={LOCALES.map((l) => ({ value: l, label: t(`ui.lang.${l}`) }))}
+              onChange={(v: Locale) => form.set('locale', v, true)}
             />
           </Field>
         </Col>
