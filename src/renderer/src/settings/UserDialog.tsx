@@ -7,7 +7,7 @@ import { useT } from '../app/i18n'
 import { errorText } from '../app/session'
 import { Field } from '../ui/Field'
 import { useForm } from '../ui/useForm'
-import { focusFirstError, validate, type FieldErrors } from '../ui/validation'
+import { validate, type FieldErrors } from '../ui/validation'
 import type { Translate } from '@shared/i18n'
 
 interface UserForm {
@@ -59,19 +59,9 @@ export function UserDialog({ user, onClose }: { user: UserView | null; onClose: 
       message.success(t('settings.saved'))
       onClose()
     },
-    onError: (e) => {
-      if (e instanceof ApiError && e.fields) {
-        form.setServerErrors(e.fields)
-        focusFirstError(Object.keys(e.fields))
-      }
-    }
+    onError: (e) => void form.showServerErrors(e)
   })
-  const submit = () => {
-    form.markSubmitted()
-    const paths = Object.keys(form.clientErrors)
-    if (paths.length) return focusFirstError(paths)
-    mutation.mutate()
-  }
+  const submit = () => form.submit(() => mutation.mutate())
   const digits = (path: 'pin' | 'pinConfirm') => ({
     ...text(path),
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(path, e.target.value.replace(/\D/g, ''))

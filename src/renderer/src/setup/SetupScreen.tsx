@@ -4,11 +4,11 @@ import { Alert, Button, Card, Col, Form, Row, Typography } from 'antd'
 import { SetupInput } from '@shared/contract/auth'
 import { localeFrom, translator, type Locale } from '@shared/i18n'
 import { DEFAULT_TIME_ZONE } from '@shared/domain/dates'
-import { ApiError, call } from '../api/client'
+import { call } from '../api/client'
 import { LocaleProvider } from '../app/i18n'
 import { errorText, SESSION_KEY } from '../app/session'
 import { useForm } from '../ui/useForm'
-import { focusFirstError, validate, type FieldErrors } from '../ui/validation'
+import { validate, type FieldErrors } from '../ui/validation'
 import { ManagerFields, StoreFields } from './SetupFields'
 
 export interface SetupForm {
@@ -53,20 +53,10 @@ function SetupBody({ onLocale }: { onLocale: (l: Locale) => void }): React.JSX.E
   const create = useMutation({
     mutationFn: () => call('setup.create', SetupInput.parse(toInput(form.values))),
     onSuccess: (session) => qc.setQueryData(SESSION_KEY, session),
-    onError: (e) => {
-      if (e instanceof ApiError && e.fields) {
-        form.setServerErrors(e.fields)
-        focusFirstError(Object.keys(e.fields))
-      }
-    }
+    onError: (e) => void form.showServerErrors(e)
   })
 
-  const submit = () => {
-    form.markSubmitted()
-    const paths = Object.keys(form.clientErrors)
-    if (paths.length) return focusFirstError(paths)
-    create.mutate()
-  }
+  const submit = () => form.submit(() => create.mutate())
 
   return (
     <div className="setup-screen">

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState, type ChangeEvent } from 'react'
-import { fieldId, type FieldErrors } from './validation'
+import { ApiError } from '../api/client'
+import { fieldId, focusFirstError, type FieldErrors } from './validation'
 
 type Obj = Record<string, unknown>
 
@@ -59,7 +60,25 @@ export function useForm<T>(initial: T | (() => T), check: (values: T) => FieldEr
     setServer({})
   }
 
+  /** Submit: show every error and put the caret on the first, or run `send` when there are none. */
+  const submit = (send: () => void) => {
+    setSubmitted(true)
+    const paths = Object.keys(clientErrors)
+    if (paths.length) return focusFirstError(paths)
+    send()
+  }
+
+  /** Shows main's per-field messages on their fields; false when the error had none. */
+  const showServerErrors = (e: unknown): boolean => {
+    if (!(e instanceof ApiError) || !Object.keys(e.fields).length) return false
+    setServer(e.fields)
+    focusFirstError(Object.keys(e.fields))
+    return true
+  }
+
   return {
+    submit,
+    showServerErrors,
     values,
     setValues,
     set,
