@@ -46,7 +46,8 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
   const list = jobs.data ?? []
   const waiting = list.filter((j) => j.status === 'pending')
   const failed = list.filter((j) => j.status === 'failed')
-  const printerDown = printer.data && printer.data.state !== 'ready'
+  const printerState = printer.data?.state
+  const printerDown = printerState === 'offline' || printerState === 'error' || printerState === 'disabled'
   const mayPrint = canCall(role, 'printing.retry')
   const retryAll = (js: PrintJobView[]) => js.forEach((j) => retry.mutate(j.id))
 
@@ -99,7 +100,8 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
       className="jobs-card"
       extra={
         <Space size="small" wrap>
-          {canCall(role, 'printing.reprint') && (
+          {/* Without an enabled printer a reprint would only wait in the queue: the PDF is the way then. */}
+          {canCall(role, 'printing.reprint') && printerState !== 'disabled' && (
             <>
               <Button size="small" icon={<PrinterOutlined />} onClick={() => reprint.mutate('claimTicket')} loading={reprint.isPending && reprint.variables === 'claimTicket'} data-testid="reprint-ticket">
                 {t('ui.job.reprintTicket')}
@@ -109,7 +111,7 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
               </Button>
             </>
           )}
-          <PdfButton orderId={orderId} onSaved={setPdfPath} />
+          {canCall(role, 'printing.ticketPdf') && <PdfButton orderId={orderId} onSaved={setPdfPath} />}
         </Space>
       }
     >
@@ -122,6 +124,9 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
           description={printer.data?.state === 'disabled' ? undefined : printer.data?.detail}
           action={mayPrint && <Button size="small" onClick={() => retryAll(waiting)} data-testid="retry-all">{t('ui.job.retry')}</Button>}
         />
+      )}
+      {list.length === 0 && printerState === 'disabled' && (
+        <Alert type="info" showIcon className="mb8" title={<span data-testid="no-printer-notice">{t('ui.job.noPrinter')}</span>} />
       )}
       {failed.length > 0 && (
         <Alert type="error" showIcon className="mb8" title={<span data-testid="print-failed-notice">{t('ui.job.failedNotice')}</span>} />
