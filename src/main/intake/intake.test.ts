@@ -54,6 +54,17 @@ describe('intake.create', () => {
     expect(await tech.call('printing.ticketPdf', { orderId: r.order.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
+  it('accepts full-width digits from a Chinese input method and stores them plainly', async () => {
+    const imei = validImei()
+    const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
+    const input = sampleIntake()
+    input.customer = { ...input.customer, mobile: fullWidth('13812345678') }
+    input.device = { ...input.device, serial: `${fullWidth(imei.slice(0, 8))} ${imei.slice(8)}` }
+    const { order } = await clerk.ok('intake.create', input)
+    expect(order.customer.mobile).toBe('13812345678')
+    expect(order.device.serial).toBe(imei)
+  })
+
   it('reuses a returning customer and shows their earlier orders', async () => {
     const first = await clerk.ok('intake.create', sampleIntake())
     const found = await clerk.ok('customers.search', { query: '1381234' })

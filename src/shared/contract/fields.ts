@@ -20,19 +20,24 @@ export const fen = z
 
 export const plainDate = z.string({ error: 'v.required' }).refine(isPlainDate, 'v.date')
 
+/** Full-width digits from a Chinese input method ("１３８…") become ASCII before any check. */
+export const halfWidth = (s: string) => s.normalize('NFKC')
+
 export const mobile = z
   .string({ error: 'v.required' })
+  .overwrite(halfWidth)
   .trim()
   .min(1, 'v.required')
   .regex(/^1\d{10}$/, 'v.mobile')
 
 export const landline = z
   .string()
+  .overwrite(halfWidth)
   .trim()
   .regex(/^$|^[0-9+()\- ]{5,20}$/, 'v.phone')
   .default('')
 
-export const pin = z.string({ error: 'v.required' }).regex(/^\d{4,8}$/, 'v.pin')
+export const pin = z.string({ error: 'v.required' }).overwrite(halfWidth).regex(/^\d{4,8}$/, 'v.pin')
 export const username = z.string({ error: 'v.required' }).trim().regex(/^[A-Za-z0-9_]{3,20}$/, 'v.username')
 export const timeZone = z.string().refine(isValidTimeZone, 'v.invalid')
 export const id = z.number({ error: 'v.required' }).int().positive()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from './channel'
-import { catalogueCode, fen, id, landline, mobile, optionalText, plainDate, requiredText } from './fields'
+import { catalogueCode, fen, halfWidth, id, landline, mobile, optionalText, plainDate, requiredText } from './fields'
 import { isValidImei } from '../domain/imei'
 import type { ConditionCheck, WarrantyVerdict } from '../domain/warranty'
 import type { PrintJobView } from './printing'
@@ -26,7 +26,8 @@ export const DeviceInput = z.object({
   category: catalogueCode,
   brand: requiredText(40),
   model: requiredText(60),
-  serial: optionalText(40),
+  /** IMEI / serial: typed or scanned, full-width digits normalised, spaces dropped. */
+  serial: z.string().overwrite((s) => halfWidth(s).replace(/\s+/g, '').toUpperCase()).max(40, { error: 'v.tooLong|max=40' }).default(''),
   colour: optionalText(20)
 })
 

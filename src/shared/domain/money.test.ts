@@ -7,7 +7,14 @@ describe('money in fen', () => {
     expect(parseYuan('¥1,200.05')).toBe(120005)
     expect(parseYuan(' 0 ')).toBe(0)
     expect(parseYuan('-3')).toBe(-300)
-    for (const bad of ['', 'abc', '1.234', '1e3', '12..5', '.5']) expect(parseYuan(bad)).toBeNull()
+    for (const bad of ['', 'abc', '1.234', '1e3', '12..5', '.5', '元']) expect(parseYuan(bad)).toBeNull()
+  })
+
+  it('accepts what a Chinese input method types', () => {
+    expect(parseYuan('１２．５')).toBe(1250)
+    expect(parseYuan('￥380')).toBe(38000)
+    expect(parseYuan('100元')).toBe(10000)
+    expect(parseYuan('－５')).toBe(-500)
   })
 
   it('formats for receipts', () => {

@@ -7,9 +7,17 @@ export function isFen(value: unknown): value is Fen {
   return typeof value === 'number' && Number.isSafeInteger(value)
 }
 
-/** "12.5" -> 1250; returns null for anything that is not a plain non-exponent decimal with <= 2 places. */
+/**
+ * "12.5" -> 1250; returns null for anything that is not a plain non-exponent decimal with <= 2 places.
+ * Chinese input methods type full-width digits and signs ("１２．５", "￥12", "12元"): they are accepted.
+ */
 export function parseYuan(text: string): Fen | null {
-  const s = text.trim().replace(/^¥/, '').replace(/,/g, '')
+  const s = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/^[¥￥]\s*/, '')
+    .replace(/\s*元$/, '')
+    .replace(/,/g, '')
   const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(s)
   if (!m) return null
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'))
