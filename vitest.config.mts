@@ -10,6 +10,8 @@ export default defineConfig({
     // *.gen.ts are developer tools (e.g. printing pending schema SQL), run on demand with GEN=1
     include: process.env.GEN ? ['test/**/*.gen.ts'] : ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
+    // Chromium, the bridge and a second worker share two cores: give polled UI checks room.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     // SQLite files and printer ports are per test file; two cores, so two workers
     pool: 'forks',

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,17 +7,22 @@ import { startTestCore, type TestCore } from '../helpers/core'
 
 let tc: TestCore
 let bridge: Bridge
+let parentDir: string
 
 beforeAll(async () => {
   tc = await startTestCore()
-  const staticDir = mkdtempSync(join(tmpdir(), 'rc-static-'))
+  // <parent>/secret.txt sits one level above the served folder <parent>/static
+  parentDir = mkdtempSync(join(tmpdir(), 'rc-bridge-'))
+  const staticDir = join(parentDir, 'static')
+  mkdirSync(staticDir)
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>app</title>')
-  writeFileSync(join(tmpdir(), 'secret.txt'), 'do not serve')
+  writeFileSync(join(parentDir, 'secret.txt'), 'do not serve')
   bridge = await startBridge({ router: tc.core.router, staticDir, port: 0 })
 })
 afterAll(async () => {
   await bridge.close()
   await tc.close()
+  rmSync(parentDir, { recursive: true, force: true })
 })
 
 /** Raw HTTP so tests control every header (fetch would add or forbid some). */
@@ -68,8 +73,11 @@ describe('loopback HTTP bridge', () => {
   })
 
   it('does not serve files outside the renderer folder', async () => {
-    const r = await http('/..%2f..%2fsecret.txt')
-    expect(r.body).not.toContain('do not serve')
+    for (const path of ['/..%2fsecret.txt', '/%2e%2e/secret.txt', '/..%5csecret.txt', '/static/..%2f..%2fsecret.txt']) {
+      const r = await http(path)
+      expect(r.body, path).not.toContain('do not serve')
+    }
+    expect((await http('/index.html')).body).toContain('<title>app</title>')
   })
 
   it('turns malformed JSON into a clear refusal', async () => {

@@ -101,13 +101,23 @@ export async function startPrinterEmulator(
     })
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen({ host: '127.0.0.1', port: opts.port ?? 0 }, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
+  let closed: Promise<void> = Promise.resolve()
+  // Restarting on the same port ("the printer is back"): the port may still be settling; retry briefly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen({ host: '127.0.0.1', port: opts.port ?? 0 }, () => {
+          server.off('error', reject)
+          resolve()
+        })
+      })
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !opts.port || attempt >= 50) throw error
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
   const port = (server.address() as net.AddressInfo).port
 
   const emulator: PrinterEmulator = {
@@ -135,10 +145,13 @@ export async function startPrinterEmulator(
       })
     },
     close() {
-      // Like pulling the plug: open connections die (unfinished jobs are lost), new ones are refused
+      // Like pulling the plug: open connections die (unfinished jobs are lost), new ones are refused.
+      // Closing twice is fine (a test may switch the printer off and leave it off).
+      if (closing) return closed
       closing = true
       for (const s of sockets) s.destroy()
-      return new Promise((resolve) => server.close(() => resolve()))
+      closed = new Promise((resolve) => server.close(() => resolve()))
+      return closed
     }
   }
   return emulator

@@ -1,5 +1,6 @@
 import { Like } from 'typeorm'
 import type { intakeContract } from '@shared/contract/intake'
+import { plainMobile } from '@shared/contract/fields'
 import type { Handlers } from '../core/context'
 import { signedInUser } from '../core/context'
 import { notFound } from '../core/errors'
@@ -11,7 +12,10 @@ import { customerView, loadOrderView, orderSummary } from './views'
 import { warrantyVerdict } from './warranty'
 
 export const intakeHandlers: Handlers<typeof intakeContract> = {
-  'customers.search': async ({ query }, ctx) => {
+  'customers.search': async ({ query: raw }, ctx) => {
+    // Digits as typed or pasted ("138 1234", "１３８") search by mobile prefix; anything else by name.
+    const digits = plainMobile(raw)
+    const query = /^\d+$/.test(digits) ? digits : raw
     if (!query) return []
     const where = /^\d+$/.test(query) ? [{ mobile: Like(`${query}%`) }] : [{ name: Like(`%${query}%`) }, { mobile: Like(`${query}%`) }]
     const found = await ctx.em.find(Customer, { where, order: { updatedAt: 'DESC' }, take: 10 })

@@ -54,15 +54,16 @@ describe('intake.create', () => {
     expect(await tech.call('printing.ticketPdf', { orderId: r.order.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
-  it('accepts full-width digits from a Chinese input method and stores them plainly', async () => {
+  it('accepts full-width digits and pasted mobile formats, and stores them plainly', async () => {
     const imei = validImei()
     const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
     const input = sampleIntake()
-    input.customer = { ...input.customer, mobile: fullWidth('13812345678') }
+    input.customer = { ...input.customer, mobile: `+86 ${fullWidth('138')}-1234-5678` }
     input.device = { ...input.device, serial: `${fullWidth(imei.slice(0, 8))} ${imei.slice(8)}` }
     const { order } = await clerk.ok('intake.create', input)
     expect(order.customer.mobile).toBe('13812345678')
     expect(order.device.serial).toBe(imei)
+    expect((await clerk.ok('customers.search', { query: '138 1234' })).map((c) => c.mobile)).toEqual(['13812345678'])
   })
 
   it('reuses a returning customer and shows their earlier orders', async () => {
@@ -84,8 +85,11 @@ describe('work order numbers', () => {
     await tc.core.dataSource.query(
       `CREATE TRIGGER fail_save BEFORE INSERT ON work_order WHEN NEW.brand = 'FAIL' BEGIN SELECT RAISE(ABORT, 'disk full'); END`
     )
-    const failed = await clerk.call('intake.create', sampleIntake({ device: { category: 'phone', brand: 'FAIL', model: 'X', serial: validImei(), colour: '' } }))
+    const auditBefore = await count('audit_log')
+    const failed = await clerk.call('intake.create', sampleIntake({ customer: { name: '新客户', mobile: '13900009999' }, device: { category: 'phone', brand: 'FAIL', model: 'X', serial: validImei(), colour: '' } }))
     expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(await count('customer')).toBe(1)
+    expect(await count('audit_log')).toBe(auditBefore)
     const next = await clerk.ok('intake.create', sampleIntake())
     expect(next.order.orderNo).toBe('2611-0002')
     expect(await count('work_order')).toBe(2)
@@ -123,6 +127,25 @@ describe('warranty at intake', () => {
     expect(r.order.warranty.override).toEqual({ inWarranty: true, reason: '厂家特批：进水标签误触发' })
     const [row] = await tc.core.dataSource.query(`SELECT detail FROM audit_log WHERE action='warranty.override'`)
     expect(JSON.parse(row.detail)).toMatchObject({ computed: false, final: true, reason: '厂家特批：进水标签误触发' })
+  })
+
+  const intact = { screenCracked: false, scratchesDents: false, waterDamage: false, sealsIntact: true, powersOn: true, other: '' }
+  it.each([
+    // invoice 2026-06-01, today 2026-11-23
+    ['main unit, 12 months', 'main', intact, true, 'warranty.reason.inPeriod', '2027-06-01'],
+    ['battery, 6 months', 'battery', intact, true, 'warranty.reason.inPeriod', '2026-12-01'],
+    ['wired earphones, 3 months', 'earphones', intact, false, 'warranty.reason.expired', '2026-09-01'],
+    ['SIM/data card, 1 month', 'card', intact, false, 'warranty.reason.expired', '2026-07-01'],
+    ['water damage', 'main', { ...intact, waterDamage: true }, false, 'warranty.reason.waterDamage', '2027-06-01'],
+    ['human damage (cracked screen)', 'main', { ...intact, screenCracked: true }, false, 'warranty.reason.humanDamage', '2027-06-01'],
+    ['opened seal', 'main', { ...intact, sealsIntact: false }, false, 'warranty.reason.sealBroken', '2027-06-01']
+  ])('judges %s through the router and stores that verdict with the order', async (_name, component, condition, inWarranty, reasonKey, lastDay) => {
+    const question = { category: 'phone', component, serial: validImei(), invoiceDate: '2026-06-01', condition }
+    expect(await clerk.ok('intake.checkWarranty', question)).toMatchObject({ inWarranty, reasonKey, lastDay })
+    const input = sampleIntake({ condition, warranty: { component, override: null } })
+    input.service = { ...input.service, type: inWarranty ? 'warranty' : 'paid' }
+    const { order } = await clerk.ok('intake.create', input)
+    expect(order.warranty).toMatchObject({ component, inWarranty, reasonKey, lastDay, finalInWarranty: inWarranty })
   })
 
   it('extends the period by earlier days in repair of the same serial', async () => {

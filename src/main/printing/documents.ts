@@ -1,13 +1,13 @@
 import type { OrderView } from '@shared/contract/intake'
 import type { PrintKind } from '@shared/contract/printing'
 import type { StoreSettings } from '@shared/contract/settings'
-import { translator, type Translate } from '@shared/i18n'
+import { catalogueLabel, translator, type Translate } from '@shared/i18n'
 import type { ReceiptDoc } from '@shared/receipt/layout'
 import { buildClaimTicket, buildDeviceTag, buildTestPage, type TicketContext } from '@shared/receipt/tickets'
 
 export function ticketContext(settings: StoreSettings, t: Translate, reprintNo: number): TicketContext {
-  const named = (list: { code: string; name: string }[], prefix: string) => (code: string) =>
-    list.find((e) => e.code === code)?.name || t(`${prefix}.${code}`)
+  const named = (list: { code: string; name: string }[], prefix: 'category' | 'fault') => (code: string) =>
+    catalogueLabel(list.find((e) => e.code === code)?.name, prefix, code, t)
   return {
     store: settings.store,
     timeZone: settings.timeZone,

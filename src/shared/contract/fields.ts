@@ -23,9 +23,15 @@ export const plainDate = z.string({ error: 'v.required' }).refine(isPlainDate, '
 /** Full-width digits from a Chinese input method ("１３８…") become ASCII before any check. */
 export const halfWidth = (s: string) => s.normalize('NFKC')
 
+/** "138 1234 5678", "138-1234-5678", "+86 13812345678" (pasted or typed) -> "13812345678". */
+export const plainMobile = (s: string) =>
+  halfWidth(s)
+    .replace(/[\s\-()]/g, '')
+    .replace(/^(\+?86)(1\d{10})$/, '$2')
+
 export const mobile = z
   .string({ error: 'v.required' })
-  .overwrite(halfWidth)
+  .overwrite(plainMobile)
   .trim()
   .min(1, 'v.required')
   .regex(/^1\d{10}$/, 'v.mobile')

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'LOCKED'
   | 'PRINTER'
   | 'INTERNAL'
+  /** Set by the renderer's transport only: main could not be reached (or refused the bridge token). */
+  | 'UNREACHABLE'
 
 export interface AppErrorBody {
   code: ErrorCode

@@ -7,7 +7,8 @@ describe('money in fen', () => {
     expect(parseYuan('¥1,200.05')).toBe(120005)
     expect(parseYuan(' 0 ')).toBe(0)
     expect(parseYuan('-3')).toBe(-300)
-    for (const bad of ['', 'abc', '1.234', '1e3', '12..5', '.5', '元']) expect(parseYuan(bad)).toBeNull()
+    for (const bad of ['', 'abc', '1.234', '1e3', '12..5', '.5', '元', '12,5', '1,2', '12,50']) expect(parseYuan(bad)).toBeNull()
+    expect(parseYuan('12。5')).toBe(1250)
   })
 
   it('accepts what a Chinese input method types', () => {

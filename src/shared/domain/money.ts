@@ -17,8 +17,11 @@ export function parseYuan(text: string): Fen | null {
     .trim()
     .replace(/^[¥￥]\s*/, '')
     .replace(/\s*元$/, '')
-    .replace(/,/g, '')
-  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(s)
+    .replace(/。/g, '.') // Chinese punctuation mode types 。 for the decimal point
+  // A comma only as a thousands separator: "12,5" is a typo for 12.5, never 125.
+  if (s.includes(',') && !/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return null
+  const plain = s.replace(/,/g, '')
+  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(plain)
   if (!m) return null
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'))
   if (!Number.isSafeInteger(fen)) return null

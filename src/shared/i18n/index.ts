@@ -38,6 +38,16 @@ export function translator(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params)
 }
 
+/**
+ * A catalogue entry's label: the store's own name, else the built-in translation of its code, else
+ * the code itself (never a raw "category.xyz" key on a ticket).
+ */
+export function catalogueLabel(name: string | undefined, prefix: 'category' | 'fault' | 'component', code: string, t: Translate): string {
+  if (name) return name
+  const key = `${prefix}.${code}`
+  return hasMessage(key) ? t(key) : code
+}
+
 export function hasMessage(key: string): boolean {
   return key in tables['zh-CN']
 }

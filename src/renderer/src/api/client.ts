@@ -40,10 +40,12 @@ function httpApi(): Api {
           headers: { 'Content-Type': 'application/json', 'x-bridge-token': token, 'x-session': session },
           body: JSON.stringify(input ?? {})
         })
-        if (!res.ok) return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${res.status}` } }
+        // The bridge refused the call (stale token after a restart) or answered nothing useful:
+        // no message here, the screen shows the translated one for the code.
+        if (!res.ok) return { ok: false, error: { code: 'UNREACHABLE', message: '' } }
         return await res.json()
-      } catch (e) {
-        return { ok: false, error: { code: 'INTERNAL', message: String(e) } }
+      } catch {
+        return { ok: false, error: { code: 'UNREACHABLE', message: '' } }
       }
     }
   } as Api

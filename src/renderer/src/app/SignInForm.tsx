@@ -72,7 +72,7 @@ export function SignInForm({ onSignedIn, exclude }: { onSignedIn: (s: SessionVie
           autoComplete="off"
           maxLength={8}
           value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          onChange={(e) => setPin(e.target.value.normalize('NFKC').replace(/\D/g, ''))}
         />
       </Field>
       <Button type="primary" htmlType="submit" block loading={signIn.isPending} disabled={!username || !pin} data-testid="signin-submit">

@@ -27,6 +27,6 @@ export function useApplySession(): (s: SessionView) => void {
 
 /** Main's message is already translated; anything else (network, bug) gets the generic one. */
 export function errorText(error: unknown, t: Translate): string {
-  if (error instanceof ApiError) return error.message
+  if (error instanceof ApiError) return error.message || t(`err.${error.code}`)
   return t('err.INTERNAL')
 }

@@ -75,7 +75,7 @@ export function CustomerCard({ form, onOpenOrder }: { form: FormApi<IntakeForm>;
             if (m) pick(m)
           }}
           onBlur={() => c.mobile && form.touch('customer.mobile')}
-          maxLength={11}
+          maxLength={20}
           placeholder={t('ui.intake.customer.mobileHint')}
         />
       </Field>

@@ -2,7 +2,7 @@ import { Card, Col, DatePicker, Input, Row, Select } from 'antd'
 import type { StoreSettings } from '@shared/contract/settings'
 import { useT } from '../app/i18n'
 import { categoryOptions, componentsFor } from '../ui/catalogue'
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../ui/dates'
+import { TYPED_DATE_FORMATS, DATE_FORMAT, fromDayjs, toDayjs } from '../ui/dates'
 import { Field } from '../ui/Field'
 import type { FormApi } from '../ui/useForm'
 import { storeToday, type IntakeForm } from './model'
@@ -67,7 +67,7 @@ export function DeviceCard({ form, settings }: { form: FormApi<IntakeForm>; sett
             <DatePicker
               id="purchase-invoiceDate"
               style={{ width: '100%' }}
-              format={DATE_FORMAT}
+              format={TYPED_DATE_FORMATS}
               value={toDayjs(values.purchase.invoiceDate)}
               disabledDate={(day) => day.format(DATE_FORMAT) > today}
               onChange={(day) => set('purchase.invoiceDate', fromDayjs(day), true)}

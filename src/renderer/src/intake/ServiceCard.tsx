@@ -5,7 +5,7 @@ import type { StoreSettings } from '@shared/contract/settings'
 import { diffDays } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../ui/dates'
+import { TYPED_DATE_FORMATS, DATE_FORMAT, fromDayjs, toDayjs } from '../ui/dates'
 import { Field } from '../ui/Field'
 import type { FormApi } from '../ui/useForm'
 import { PROMISE_DAYS, storeToday, type IntakeForm } from './model'
@@ -72,7 +72,7 @@ export function ServiceCard({ form, settings, finalIn }: Props): React.JSX.Eleme
             <DatePicker
               id="service-promisedDate"
               style={{ width: '100%' }}
-              format={DATE_FORMAT}
+              format={TYPED_DATE_FORMATS}
               allowClear={false}
               value={toDayjs(s.promisedDate)}
               disabledDate={(day) => day.format(DATE_FORMAT) < today}

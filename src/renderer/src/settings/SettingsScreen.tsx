@@ -26,7 +26,6 @@ export function SettingsScreen(): React.JSX.Element {
     <Tabs
       className="settings-tabs"
       data-testid="settings-screen"
-      destroyOnHidden
       items={tabs.map((tab) => ({ ...tab, label: <span data-testid={`settings-tab-${tab.key}`}>{t(`settings.tab.${tab.key}`)}</span> }))}
     />
   )

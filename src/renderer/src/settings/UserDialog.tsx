@@ -64,7 +64,7 @@ export function UserDialog({ user, onClose }: { user: UserView | null; onClose: 
   const submit = () => form.submit(() => mutation.mutate())
   const digits = (path: 'pin' | 'pinConfirm') => ({
     ...text(path),
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(path, e.target.value.replace(/\D/g, ''))
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(path, e.target.value.normalize('NFKC').replace(/\D/g, ''))
   })
   const showTop = mutation.isError && !(mutation.error instanceof ApiError && mutation.error.fields && Object.keys(mutation.error.fields).length)
 

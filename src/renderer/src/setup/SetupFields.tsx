@@ -52,7 +52,7 @@ export function ManagerFields({ form }: Props): React.JSX.Element {
   const { text, error } = form
   const digits = (path: string) => ({
     ...text(path),
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => form.set(path, e.target.value.replace(/\D/g, ''))
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => form.set(path, e.target.value.normalize('NFKC').replace(/\D/g, ''))
   })
   return (
     <>
