@@ -26,12 +26,26 @@ export async function startBrowserApp(opts: { locale?: string } = {}): Promise<B
   if (!existsSync(bridgeJs)) throw new Error('out/main/bridge.js is missing: run `npm run build` first (npm test does)')
   const dataDir = mkdtempSync(join(tmpdir(), 'rc-e2e-'))
   const child = spawn(process.execPath, [bridgeJs, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
-  const url = await bridgeUrl(child)
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    headless: true
-  })
+  const stopBridge = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    }
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  let url: string
+  let browser: Browser
+  try {
+    url = await bridgeUrl(child)
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      headless: true
+    })
+  } catch (error) {
+    await stopBridge() // never leave a bridge process behind
+    throw error
+  }
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: opts.locale ?? 'zh-CN', acceptDownloads: true })
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
@@ -49,9 +63,7 @@ export async function startBrowserApp(opts: { locale?: string } = {}): Promise<B
     pageErrors,
     async close() {
       await browser.close()
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('exit', r))
-      rmSync(dataDir, { recursive: true, force: true })
+      await stopBridge()
     }
   }
 }
