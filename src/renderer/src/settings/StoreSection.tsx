@@ -1,9 +1,8 @@
-import { Col, Input, Row, Select } from 'antd'
+import { Col, Input, Row } from 'antd'
 import type { StoreSettings } from '@shared/contract/settings'
-import { LOCALES, type Locale } from '@shared/i18n'
 import { useT } from '../app/i18n'
 import { Field } from '../ui/Field'
-import { timeZoneOptions } from '../ui/timeZones'
+import { LocaleField, TimeZoneField } from '../ui/TimeZoneAndLocale'
 import { SectionCard } from './SectionCard'
 import { useSection } from './useSection'
 
@@ -21,23 +20,8 @@ export function StoreSection({ settings }: { settings: StoreSettings }): React.J
           <Field path="store.phone" label={t('ui.store.phone')} error={error('store.phone')}>
             <Input {...text('store.phone')} maxLength={30} />
           </Field>
-          <Field path="timeZone" label={t('ui.store.timeZone')} error={error('timeZone')} extra={t('settings.store.timeZoneHint')}>
-            <Select
-              id="timeZone"
-              value={values.timeZone}
-              options={timeZoneOptions()}
-              showSearch={{ optionFilterProp: 'label' }}
-              onChange={(v: string) => form.set('timeZone', v, true)}
-            />
-          </Field>
-          <Field path="locale" label={t('settings.store.locale')} extra={t('settings.store.localeHint')}>
-            <Select
-              id="locale"
-              value={values.locale}
-              options={LOCALES.map((l) => ({ value: l, label: t(`ui.lang.${l}`) }))}
-              onChange={(v: Locale) => form.set('locale', v, true)}
-            />
-          </Field>
+          <TimeZoneField value={values.timeZone} onChange={(v) => form.set('timeZone', v, true)} error={error('timeZone')} extra={t('settings.store.timeZoneHint')} />
+          <LocaleField label={t('settings.store.locale')} value={values.locale} onChange={(v) => form.set('locale', v, true)} extra={t('settings.store.localeHint')} />
         </Col>
         <Col span={12}>
           <Field path="store.address" label={t('ui.store.address')} error={error('store.address')}>

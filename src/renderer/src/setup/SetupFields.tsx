@@ -1,8 +1,8 @@
-import { Input, Select, Typography } from 'antd'
-import { LOCALES, type Locale } from '@shared/i18n'
+import { Input, Typography } from 'antd'
+import type { Locale } from '@shared/i18n'
 import { useT } from '../app/i18n'
 import { Field } from '../ui/Field'
-import { timeZoneOptions } from '../ui/timeZones'
+import { LocaleField, TimeZoneField } from '../ui/TimeZoneAndLocale'
 import type { FormApi } from '../ui/useForm'
 import type { SetupForm } from './SetupScreen'
 
@@ -26,23 +26,8 @@ export function StoreFields({ form, onLocale }: Props & { onLocale: (l: Locale) 
       <Field path="store.receiptFooter" label={t('ui.store.receiptFooter')} error={error('store.receiptFooter')}>
         <Input.TextArea {...text('store.receiptFooter')} rows={2} maxLength={200} placeholder={t('ui.store.receiptFooterHint')} />
       </Field>
-      <Field path="timeZone" label={t('ui.store.timeZone')} error={error('timeZone')}>
-        <Select
-          id="timeZone"
-          value={values.timeZone}
-          options={timeZoneOptions()}
-          showSearch={{ optionFilterProp: 'label' }}
-          onChange={(v: string) => form.set('timeZone', v, true)}
-        />
-      </Field>
-      <Field path="locale" label={t('ui.lang.label')} error={error('locale')}>
-        <Select
-          id="locale"
-          value={values.locale}
-          options={LOCALES.map((l) => ({ value: l, label: t(`ui.lang.${l}`) }))}
-          onChange={(v: Locale) => onLocale(v)}
-        />
-      </Field>
+      <TimeZoneField value={values.timeZone} onChange={(v) => form.set('timeZone', v, true)} error={error('timeZone')} />
+      <LocaleField label={t('ui.lang.label')} value={values.locale} onChange={onLocale} error={error('locale')} />
     </>
   )
 }
