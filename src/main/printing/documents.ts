@@ -5,7 +5,7 @@ import { catalogueLabel, translator, type Translate } from '@shared/i18n'
 import type { ReceiptDoc } from '@shared/receipt/layout'
 import { buildClaimTicket, buildDeviceTag, buildTestPage, type TicketContext } from '@shared/receipt/tickets'
 
-export function ticketContext(settings: StoreSettings, t: Translate, reprintNo: number): TicketContext {
+function ticketContext(settings: StoreSettings, t: Translate, reprintNo: number): TicketContext {
   const named = (list: { code: string; name: string }[], prefix: 'category' | 'fault') => (code: string) =>
     catalogueLabel(list.find((e) => e.code === code)?.name, prefix, code, t)
   return {

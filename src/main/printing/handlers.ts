@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { In } from 'typeorm'
 import type { printingContract } from '@shared/contract/printing'
 import type { HandlerContext, Handlers } from '../core/context'
 import { conflict, notFound } from '../core/errors'
@@ -40,12 +39,18 @@ async function reprint(ctx: HandlerContext, orderId: number, kind: 'claimTicket'
   return job
 }
 
+/** A test page through the queue, like any ticket. */
+async function testPage(ctx: HandlerContext) {
+  const settings = await ctx.services.settings.load(ctx.em)
+  ctx.afterCommit(() => ctx.services.printQueue.kick())
+  return ctx.services.printQueue.enqueue(ctx.em, { order: null, kind: 'testPage', settings, userId: ctx.user?.id ?? null, now: ctx.now })
+}
+
 export const printingHandlers: Handlers<typeof printingContract> = {
   'printing.jobs': async ({ orderId }, ctx) =>
     (await ctx.em.find(PrintJob, { where: { orderId }, order: { id: 'ASC' } })).map(jobView),
 
-  'printing.queue': async (_input, ctx) =>
-    (await ctx.em.find(PrintJob, { where: { status: In(['pending', 'sending', 'failed']) }, order: { id: 'ASC' } })).map(jobView),
+  'printing.queue': async (_input, ctx) => (await ctx.services.printQueue.openJobs(ctx.em)).map(jobView),
 
   'printing.retry': async ({ jobId }, ctx) => {
     const job = await ctx.em.findOneBy(PrintJob, { id: jobId })
@@ -56,10 +61,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
       job.status = 'done'
       job.lastError = 'printer.detail.replacedByReprint'
       await ctx.em.save(job)
-      if (job.orderId && job.kind !== 'testPage') return reprint(ctx, job.orderId, job.kind)
-      const settings = await ctx.services.settings.load(ctx.em)
-      ctx.afterCommit(() => ctx.services.printQueue.kick())
-      return ctx.services.printQueue.enqueue(ctx.em, { order: null, kind: 'testPage', settings, userId: ctx.user?.id ?? null, now: ctx.now })
+      return job.orderId && job.kind !== 'testPage' ? reprint(ctx, job.orderId, job.kind) : testPage(ctx)
     }
     ctx.afterCommit(() => ctx.services.printQueue.kick())
     return jobView(job)
@@ -82,18 +84,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
     return { state: status.state, detail: ctx.t(status.detailKey), pendingJobs }
   },
 
-  'printing.testPrint': async (_input, ctx) => {
-    const settings = await ctx.services.settings.load(ctx.em)
-    const job = await ctx.services.printQueue.enqueue(ctx.em, {
-      order: null,
-      kind: 'testPage',
-      settings,
-        userId: ctx.user?.id ?? null,
-      now: ctx.now
-    })
-    ctx.afterCommit(() => ctx.services.printQueue.kick())
-    return job
-  },
+  'printing.testPrint': async (_input, ctx) => testPage(ctx),
 
   'printing.ticketPdf': async ({ orderId }, ctx) => {
     const order = await loadOrderView(ctx.em, orderId)

@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm'
 import type { OrderView } from '@shared/contract/intake'
-import type { PrinterState, PrintJobView, PrintKind } from '@shared/contract/printing'
+import type { PrinterState, PrintJobStatus, PrintJobView, PrintKind } from '@shared/contract/printing'
 import type { PrinterSettings, StoreSettings } from '@shared/contract/settings'
 import type { Mutex } from '../core/mutex'
 import type { SettingsService } from '../settings/service'
@@ -8,6 +8,8 @@ import { PrintJob } from './print-job.entity'
 import { documentFor } from './documents'
 import { renderEscPos } from './escpos'
 import { PrinterError, queryPrinterStatus, sendToPrinter } from './transport'
+
+const OPEN_STATUSES: PrintJobStatus[] = ['pending', 'sending', 'failed']
 
 export function jobView(j: PrintJob): PrintJobView {
   return {
@@ -88,14 +90,19 @@ export class PrintQueue {
     )
   }
 
-  /** Send what is pending now (after a commit, a settings change or a manual retry). */
+  /** Send what is pending now (after a commit, a settings change or a manual retry): back-off starts over. */
   kick(): void {
+    this.failures = 0
+    this.start()
+  }
+
+  /** Runs the sender, or asks the running one to look again when it is done. */
+  private start(): void {
     if (this.stopped) return
     if (this.timer) {
       clearTimeout(this.timer)
       this.timer = null
     }
-    this.failures = 0
     if (this.running) {
       this.rerun = true
       return
@@ -104,7 +111,7 @@ export class PrintQueue {
       this.running = null
       if (this.rerun) {
         this.rerun = false
-        this.kick()
+        this.start()
       }
     })
   }
@@ -208,16 +215,20 @@ export class PrintQueue {
     if (this.stopped) return
     const delay = this.delays[Math.min(this.failures, this.delays.length - 1)]
     this.failures += 1
+    // An automatic retry keeps backing off; only an outside kick() starts the back-off over.
     this.timer = setTimeout(() => {
       this.timer = null
-      const failures = this.failures
-      this.kick()
-      this.failures = failures // automatic retries keep backing off; only outside kicks reset it
+      this.start()
     }, delay)
     this.timer.unref()
   }
 
+  /** Jobs not yet settled: waiting, being sent, or failed and needing a decision. */
+  async openJobs(em: EntityManager): Promise<PrintJob[]> {
+    return em.find(PrintJob, { where: { status: In(OPEN_STATUSES) }, order: { id: 'ASC' } })
+  }
+
   async pendingCount(em: EntityManager): Promise<number> {
-    return em.countBy(PrintJob, { status: In(['pending', 'sending', 'failed']) })
+    return em.countBy(PrintJob, { status: In(OPEN_STATUSES) })
   }
 }

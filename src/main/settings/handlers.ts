@@ -4,10 +4,10 @@ import { validationError } from '../core/errors'
 import { audit } from '../audit/audit'
 import { sessionView } from '../auth/handlers'
 
-function duplicateCode(list: { code: string }[] | undefined): number {
-  if (!list) return -1
+/** Index of the first entry whose key an earlier entry already has, or -1. */
+function firstDuplicate<T>(list: T[] | undefined, key: (entry: T) => string): number {
   const seen = new Set<string>()
-  return list.findIndex((e) => (seen.has(e.code) ? true : (seen.add(e.code), false)))
+  return (list ?? []).findIndex((e) => (seen.has(key(e)) ? true : (seen.add(key(e)), false)))
 }
 
 export const settingsHandlers: Handlers<typeof settingsContract> = {
@@ -20,11 +20,10 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
 
   'settings.update': async (patch, ctx) => {
     for (const list of ['deviceCategories', 'faultCodes'] as const) {
-      const dup = duplicateCode(patch[list])
+      const dup = firstDuplicate(patch[list], (e) => e.code)
       if (dup >= 0) throw validationError({ [`${list}.${dup}.code`]: 'settings.v.duplicateCode' })
     }
-    const rules = patch.warrantyPolicy?.rules ?? []
-    const dupRule = rules.findIndex((r, i) => rules.findIndex((o) => o.category === r.category && o.component === r.component) !== i)
+    const dupRule = firstDuplicate(patch.warrantyPolicy?.rules, (r) => `${r.category}/${r.component}`)
     if (dupRule >= 0) throw validationError({ [`warrantyPolicy.rules.${dupRule}.component`]: 'settings.v.duplicateRule' })
     const updated = await ctx.services.settings.update(ctx.em, patch as Partial<StoreSettings>, ctx.afterCommit)
     await audit(ctx.em, {

@@ -27,15 +27,10 @@ export class SettingsService {
       if (value === undefined) continue
       await em.upsert(Setting, { key, value: JSON.stringify(value) }, ['key'])
     }
-    // Drop the cache only once the change is durable.
+    // Drop the cache once the change is durable (a rollback leaves the cached copy right).
     afterCommit(() => {
       this.cache = null
     })
-    this.cache = null
     return this.load(em)
-  }
-
-  invalidate(): void {
-    this.cache = null
   }
 }
