@@ -22,8 +22,10 @@ export interface BrowserApp {
  * fresh data folder, and Debian's Chromium driven by playwright-core. Nothing is seeded.
  */
 export async function startBrowserApp(opts: { locale?: string } = {}): Promise<BrowserApp> {
-  const bridgeJs = join(ROOT, 'out/main/bridge.js')
-  if (!existsSync(bridgeJs)) throw new Error('out/main/bridge.js is missing: run `npm run build` first (npm test does)')
+  // RC_OUT_DIR: a build of one's own (electron-vite build --outDir X) so parallel work never shares out/
+  const outDir = process.env.RC_OUT_DIR ?? 'out'
+  const bridgeJs = resolve(ROOT, outDir, 'main/bridge.js')
+  if (!existsSync(bridgeJs)) throw new Error(`${outDir}/main/bridge.js is missing: run \`npm run build\` first (npm test does)`)
   const dataDir = mkdtempSync(join(tmpdir(), 'rc-e2e-'))
   const child = spawn(process.execPath, [bridgeJs, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
   const stopBridge = async () => {
