@@ -1,14 +1,22 @@
 import type { Contract } from '@shared/contract'
 import type { Handlers } from './core/context'
+import { auditHandlers } from './audit/handlers'
 import { authHandlers } from './auth/handlers'
+import { devicesHandlers } from './devices/handlers'
 import { intakeHandlers } from './intake/handlers'
 import { printingHandlers } from './printing/handlers'
+import { searchHandlers } from './search/handlers'
 import { settingsHandlers } from './settings/handlers'
+import { systemHandlers } from './system/handlers'
 
 /** Every channel's handler; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers<Contract> = {
   ...authHandlers,
+  ...auditHandlers,
   ...settingsHandlers,
   ...intakeHandlers,
-  ...printingHandlers
+  ...devicesHandlers,
+  ...printingHandlers,
+  ...searchHandlers,
+  ...systemHandlers
 }

@@ -2,11 +2,13 @@
  * The Electron shell, kept thin: a hardened window, and ipcMain wired to the same router the
  * HTTP bridge serves. Everything else lives in the transport-free core.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
-import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createCore, type Core } from './core/create-core'
+import { createCore, DB_FILE_NAME, type Core } from './core/create-core'
+import { acquireProcessLock } from './db/process-lock'
 import { CSP } from './bridge/server'
+import { safeStorageKeyProvider } from './intake/passcode'
 
 export const RPC_CHANNEL = 'rpc'
 
@@ -62,26 +64,42 @@ app.whenReady().then(async () => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
   })
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  const dbArg = dbPathFromArgs(process.argv) ?? process.env.REPAIR_COUNTER_DB
+  const dbPath = dbArg ? resolve(dbArg) : join(app.getPath('userData'), DB_FILE_NAME)
   try {
-    core = await createCore({
-      userDataDir: app.getPath('userData'),
-      dbPath: dbPathFromArgs(process.argv) ?? process.env.REPAIR_COUNTER_DB,
-      // Set by scripts/start-electron.mjs: better-sqlite3 built for Electron's ABI, kept apart from
-      // node_modules (which stays built for Node so `npm test` keeps working).
-      nativeBinding: process.env.REPAIR_COUNTER_SQLITE_BINDING
-    })
+    // The single-instance lock is per user-data folder; this one also covers a start:browser on the same file.
+    const lock = acquireProcessLock(dbPath)
+    app.on('will-quit', () => lock.release())
   } catch (error) {
-    // Without its database the app cannot work: say why, rather than showing no window at all.
-    dialog.showErrorBox('Repair Counter', `无法打开数据库 / Cannot open the database:\n${String(error)}`)
+    dialog.showErrorBox('Repair Counter', error instanceof Error ? error.message : String(error))
     app.quit()
     return
   }
   const rendererUrl = pathToFileURL(join(__dirname, '../renderer/')).href
-  ipcMain.handle(RPC_CHANNEL, (event, channel: unknown, input: unknown) => {
+  let coreReady: Promise<Core> | null = null
+  ipcMain.handle(RPC_CHANNEL, async (event, channel: unknown, input: unknown) => {
     if (!event.senderFrame?.url.startsWith(rendererUrl)) return { ok: false, error: { code: 'FORBIDDEN', message: 'forbidden' } }
-    return core!.router.call({ sessionKey: `ipc:${event.sender.id}` }, String(channel), input)
+    return (await coreReady!).router.call({ sessionKey: `ipc:${event.sender.id}` }, String(channel), input)
   })
+  // The window loads while the database is checked (quick_check reads every page, about 1 s per GB);
+  // its first calls wait for the check.
   createWindow()
+  try {
+    coreReady = createCore({
+      userDataDir: app.getPath('userData'),
+      dbPath,
+      // Set by scripts/start-electron.mjs: better-sqlite3 built for Electron's ABI, kept apart from
+      // node_modules (which stays built for Node so `npm test` keeps working).
+      nativeBinding: process.env.REPAIR_COUNTER_SQLITE_BINDING,
+      // Device passcodes are sealed with a key the OS keychain protects, never kept in the database.
+      passcodeKeys: safeStorageKeyProvider(safeStorage, app.getPath('userData'))
+    })
+    core = await coreReady
+  } catch (error) {
+    // Without its database the app cannot work: say why, rather than showing no window at all.
+    dialog.showErrorBox('Repair Counter', `无法打开数据库 / Cannot open the database:\n${String(error)}`)
+    app.quit()
+  }
 })
 
 app.on('window-all-closed', async () => {

@@ -10,6 +10,7 @@ import type { HandlerContext, Handlers, SessionState } from './core/context'
 import { AppError } from './core/errors'
 import type { Mutex } from './core/mutex'
 import type { CoreServices } from './core/services'
+import { READ_ONLY_CHANNELS } from './search/handlers'
 
 /** What a transport knows about the caller: an opaque key for its window or browser tab. */
 export interface CallContext {
@@ -36,9 +37,16 @@ export interface RouterDeps {
  * translated {ok:false} answer.
  */
 export class Router {
-  private sessions = new Map<string, SessionState>()
+  /**
+   * Signed-in users by id: the role check costs no query per call. Dropped whenever the user's
+   * row changes (sessions.userChanged, called by auth inside that change's transaction); refilled
+   * only inside the lock, so never from a state that is about to change.
+   */
+  private users = new Map<number, User>()
 
-  constructor(private deps: RouterDeps) {}
+  constructor(private deps: RouterDeps) {
+    deps.services.sessions.onUserChanged((userId) => this.users.delete(userId))
+  }
 
   async call(ctx: CallContext, channel: string, rawInput: unknown): Promise<Result<unknown>> {
     return this.deps.mutex.run(() => this.dispatch(ctx, channel, rawInput))
@@ -56,7 +64,9 @@ export class Router {
       const user = await this.authorize(def, session)
       const input = def.input.parse(rawInput ?? {})
       const handler = (this.deps.handlers as Record<string, (i: unknown, c: HandlerContext) => Promise<unknown>>)[channel]
-      const value = await this.inTransaction(handler, input, user, session, t)
+      const value = READ_ONLY_CHANNELS.has(channel)
+        ? await this.readOnly(handler, input, user, session, t)
+        : await this.inTransaction(handler, input, user, session, t)
       return { ok: true, value }
     } catch (error) {
       return { ok: false, error: this.toErrorBody(channel, error, t) }
@@ -105,23 +115,48 @@ export class Router {
     return value
   }
 
+  /** A bounded indexed read (see search/handlers.ts): no BEGIN/COMMIT round trip through the ORM. */
+  private async readOnly(
+    handler: (i: unknown, c: HandlerContext) => Promise<unknown>,
+    input: unknown,
+    user: User | null,
+    session: SessionState,
+    t: Translate
+  ): Promise<unknown> {
+    return handler(input, {
+      em: this.deps.dataSource.manager,
+      now: this.deps.clock(),
+      user,
+      session,
+      services: this.deps.services,
+      t,
+      afterCommit: () => {
+        throw new Error('a read-only channel has nothing to commit')
+      },
+      failAfterCommit: (error) => {
+        throw error
+      }
+    })
+  }
+
   private session(key: string): SessionState {
-    let s = this.sessions.get(key)
-    if (!s) {
-      s = { userId: null }
-      this.sessions.set(key, s)
-    }
-    return s
+    return this.deps.services.sessions.get(key)
   }
 
   private async authorize(def: ChannelDef, session: SessionState): Promise<User | null> {
-    const user = session.userId
-      ? await this.deps.dataSource.getRepository(User).findOneBy({ id: session.userId, active: true })
-      : null
+    const user = session.userId ? await this.signedInUser(session.userId) : null
     if (def.access === 'public') return user
     if (!user) throw new AppError('UNAUTHENTICATED')
     if (def.access === 'signedIn' || def.access.includes(user.role)) return user
     throw new AppError('FORBIDDEN')
+  }
+
+  private async signedInUser(userId: number): Promise<User | null> {
+    const cached = this.users.get(userId)
+    if (cached) return cached
+    const user = await this.deps.dataSource.getRepository(User).findOneBy({ id: userId, active: true })
+    if (user) this.users.set(userId, user)
+    return user
   }
 
   private async storeLocale(): Promise<Locale> {

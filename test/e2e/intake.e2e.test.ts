@@ -43,6 +43,10 @@ describe('the counter in a browser', () => {
     await type('manager-pinConfirm', '2468')
     await shot('setup')
     await page.getByTestId('setup-submit').click()
+    // The manager recovery code is shown once, before the app opens.
+    await expect.poll(() => page.getByTestId('recovery-code').textContent()).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
+    await shot('setup-recovery-code')
+    await page.getByTestId('recovery-code-done').click()
     await page.getByTestId('current-user').getByText('王店长').waitFor()
   })
 

@@ -98,11 +98,21 @@ export function validImei(body14 = '35209900176148'): string {
   return body14 + imeiCheckDigit(body14)
 }
 
+let sampleSerialSeq = 0
+
+/**
+ * A different valid IMEI on every call: two sample intakes are two devices, so they never trip the
+ * "open order for the same IMEI" warning unless a test asks for it by giving the same serial.
+ */
+export function nextImei(): string {
+  return validImei(String(35209900176148 + ++sampleSerialSeq * 1000))
+}
+
 /** A complete, valid intake as the counter would enter it. */
 export function sampleIntake(overrides: Partial<Record<keyof IntakeInput, unknown>> = {}): IntakeInput {
   return {
     customer: { name: '张三', mobile: '13812345678', landline: '', address: '深圳市南山区' },
-    device: { category: 'phone', brand: '华为', model: 'Mate 60', serial: validImei(), colour: '黑色' },
+    device: { category: 'phone', brand: '华为', model: 'Mate 60', serial: nextImei(), colour: '黑色' },
     purchase: { invoiceDate: '2026-06-01', invoiceNo: 'FP-0001' },
     fault: { description: '屏幕闪烁，偶尔黑屏', codes: ['screen', 'noPower'] },
     condition: { screenCracked: false, scratchesDents: true, waterDamage: false, sealsIntact: true, powersOn: true, other: '' },

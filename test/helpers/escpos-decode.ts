@@ -6,6 +6,7 @@
  *   r.lines       // printed lines (ESC d n feeds give empty lines)
  *   r.styled      // the same lines with bold / large / alignment (true if any part of the line was)
  *   r.qr          // payloads of printed QR codes, r.barcodes: CODE128 data, r.cuts: number of cuts
+ *   r.drawerKicks // ESC p pulses sent to the cash drawer connector
  *
  * Text is decoded as GB18030 while Chinese mode (FS &) is on, else as code page 437. The renderer
  * sends "¥" as the full-width "￥" (GB2312 A3A4, printable by every Chinese printer), so decoded
@@ -29,6 +30,7 @@ export interface DecodedReceipt {
   qr: string[]
   barcodes: string[]
   cuts: number
+  drawerKicks: { pin: 2 | 5; onMs: number; offMs: number }[]
   /** Chinese mode (FS &) was switched on and is on at the end. */
   chineseMode: boolean
 }

@@ -19,7 +19,7 @@ export class Decoder {
     private opts: DecodeOptions
   ) {
     const chineseMode = opts.type === 'star' && opts.chinese !== false
-    this.out = { text: '', lines: [], styled: [], qr: [], barcodes: [], cuts: 0, chineseMode }
+    this.out = { text: '', lines: [], styled: [], qr: [], barcodes: [], cuts: 0, drawerKicks: [], chineseMode }
   }
 
   run(): DecodedReceipt {
@@ -102,6 +102,9 @@ export class Decoder {
         return i + 3
       case 0x32: // ESC 2
         return i + 2
+      case 0x70: // ESC p m t1 t2: cash drawer kick (pin 2 or 5, on/off times in 2 ms units)
+        this.out.drawerKicks.push({ pin: this.at(i + 2) % 48 === 0 ? 2 : 5, onMs: this.at(i + 3) * 2, offMs: this.at(i + 4) * 2 })
+        return i + 5
       case 0x2d: // ESC - / t / R / M / J / 3 / G n
       case 0x74:
       case 0x52:

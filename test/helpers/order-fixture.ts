@@ -18,7 +18,17 @@ export function sampleOrderView(patch: Patch = {}): OrderView {
     status: 'received',
     receivedAt: '2024-05-20T02:30:00.000Z', // 10:30 in Shanghai
     customer: { id: 5, name: '张三', mobile: '13812345678', landline: '', address: '' },
-    device: { category: 'phone', brand: '华为', model: 'Mate 40 Pro', serial: '868012345678903', colour: '亮黑色' },
+    device: {
+      category: 'phone',
+      brand: '华为',
+      model: 'Mate 40 Pro',
+      serial: '868012345678903',
+      colour: '亮黑色',
+      imeiUnreadable: false,
+      imeiUnreadableReason: '',
+      imeiPending: false,
+      hasPasscode: false
+    },
     purchase: { invoiceDate: '2023-12-01', invoiceNo: 'FP-2023-8812' },
     fault: { description: '屏幕破裂，触摸失灵，左上角有黑斑，开机后偶尔自动重启', codes: ['screen', 'touch'] },
     condition: { screenCracked: true, scratchesDents: false, waterDamage: false, sealsIntact: true, powersOn: true, other: '边框轻微掉漆' },
@@ -43,7 +53,9 @@ export function sampleOrderView(patch: Patch = {}): OrderView {
       promisedDate: '2024-05-23',
       technician: { id: 3, displayName: '李工' }
     },
-    createdBy: { id: 2, displayName: '王芳' }
+    createdBy: { id: 2, displayName: '王芳' },
+    correctedAt: null,
+    voided: null
   }
   const out = { ...base } as Record<string, unknown>
   for (const [k, v] of Object.entries(patch)) {
@@ -66,6 +78,7 @@ export function sampleTicketContext(locale: Locale = 'zh-CN', reprintNo = 0): Ti
     t,
     reprintNo,
     categoryName: (code) => t(`category.${code}`),
-    faultName: (code) => t(`fault.${code}`)
+    faultName: (code) => t(`fault.${code}`),
+    ticket: { repairWarrantyMonths: 3, terms: '' }
   }
 }

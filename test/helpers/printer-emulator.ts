@@ -8,9 +8,22 @@
  *   await printer.close()                               // "printer switched off": connections refused
  *   printer = await startPrinterEmulator({ port })      // ... and back on the same port
  *
- * A job is recorded when the client closes the connection. Connections that only asked for status
- * (DLE EOT n) are not jobs. `dropConnections` resets every connection after its first bytes, to
- * simulate a printer that fails mid-job (nothing is recorded then).
+ * A job is recorded when a status request follows its bytes, or when the client closes the
+ * connection. Connections that only asked for status (DLE EOT n) are not jobs. DLE EOT is answered at once wherever it appears in the stream, like a
+ * real Epson (real-time commands), so a request written after a job is answered once the job's bytes
+ * are in. Fault modes (setStatus):
+ *
+ *   refuse             close() — nothing listens, connections are refused (restart on the same port)
+ *   hang               accepts the connection, never reads a byte, never answers (jammed firmware)
+ *   answersStatus:false connects and reads, never answers DLE EOT
+ *   muteOnJob          answers status until job bytes arrive, then goes silent and prints nothing
+ *   closeMidJobAfter:N resets the connection after N job bytes (a large job is cut off part-way)
+ *   faultOnJob:{...}   the status changes when job bytes arrive (e.g. paper runs out mid-ticket)
+ *   paperOut / coverOpen / online:false   answered in DLE EOT; a job sent anyway is not printed
+ *   dropConnections    resets every connection as soon as data arrives
+ *   statusDelayMs:N    answers DLE EOT only after N ms (a busy printer)
+ *
+ * `jobs` holds what came out on paper; `received` every connection that carried job bytes.
  */
 import net from 'node:net'
 
@@ -24,6 +37,16 @@ export interface EmulatedStatus {
   answersStatus: boolean
   /** Reset each connection as soon as data arrives. */
   dropConnections: boolean
+  /** Accept connections but never read or answer. */
+  hang: boolean
+  /** Answer status until job bytes arrive on a connection, then never again (and print nothing). */
+  muteOnJob: boolean
+  /** Reset the connection once this many job bytes arrived (null: never). */
+  closeMidJobAfter: number | null
+  /** Applied to the status when job bytes arrive (the job is then not printed). */
+  faultOnJob: Partial<EmulatedStatus> | null
+  /** Answer DLE EOT only after this long (a slow or busy printer). */
+  statusDelayMs: number
 }
 
 export interface PrinterEmulator {
@@ -31,6 +54,8 @@ export interface PrinterEmulator {
   /** tcp://127.0.0.1:port, the form the printer settings use. */
   url: string
   jobs: Buffer[]
+  /** Every connection that carried job bytes, printed or not (a cut-off job: the bytes that arrived). */
+  received: Buffer[]
   /** How many DLE EOT requests were answered (or ignored). */
   statusQueries: number
   waitForJobs(n: number, timeoutMs?: number): Promise<Buffer[]>
@@ -44,8 +69,15 @@ const DEFAULT_STATUS: EmulatedStatus = {
   paperOut: false,
   paperLow: false,
   answersStatus: true,
-  dropConnections: false
+  dropConnections: false,
+  hang: false,
+  muteOnJob: false,
+  closeMidJobAfter: null,
+  faultOnJob: null,
+  statusDelayMs: 0
 }
+
+const faulty = (s: EmulatedStatus) => !s.online || s.coverOpen || s.paperOut
 
 /** The byte an Epson printer answers to DLE EOT n (fixed bits 0x12 plus the flags). */
 export function statusByte(n: number, s: EmulatedStatus): number {
@@ -65,12 +97,30 @@ export async function startPrinterEmulator(
   const waiters = new Set<() => void>()
   let closing = false
 
+  const received: Buffer[] = []
   const server = net.createServer((socket) => {
     sockets.add(socket)
     const chunks: Buffer[] = []
     let scanned = 0 // bytes already scanned for DLE EOT
     let queryBytes = 0
     let dropped = false
+    let muted = false
+    let sawJob = false
+    let jobBytes = 0
+    let recorded = false
+    let printable = true
+    const record = (all: Buffer) => {
+      recorded = true
+      received.push(all)
+      if (printable) jobs.push(all)
+      for (const w of waiters) w()
+    }
+    if (status.hang) {
+      socket.pause() // never read: the client's bytes pile up in the socket buffers
+      socket.on('error', () => {})
+      socket.on('close', () => sockets.delete(socket))
+      return
+    }
     socket.on('data', (chunk: Buffer) => {
       if (status.dropConnections) {
         dropped = true
@@ -80,13 +130,36 @@ export async function startPrinterEmulator(
       chunks.push(chunk)
       const all = Buffer.concat(chunks)
       let k = scanned
-      while (k + 2 < all.length) {
-        if (all[k] === 0x10 && all[k + 1] === 0x04 && all[k + 2] >= 1 && all[k + 2] <= 4) {
+      while (k < all.length) {
+        if (k + 2 < all.length && all[k] === 0x10 && all[k + 1] === 0x04 && all[k + 2] >= 1 && all[k + 2] <= 4) {
           emulator.statusQueries++
           queryBytes += 3
-          if (status.answersStatus) socket.write(Buffer.from([statusByte(all[k + 2], status)]))
+          // A status request after job bytes: the job is in (and on paper) before the answer goes out.
+          if (sawJob && !recorded) record(all)
+          if (status.answersStatus && !muted) {
+            const answer = Buffer.from([statusByte(all[k + 2], status)])
+            if (status.statusDelayMs > 0) setTimeout(() => socket.writable && socket.write(answer), status.statusDelayMs)
+            else socket.write(answer)
+          }
           k += 3
-        } else k++
+          continue
+        }
+        if (k + 2 >= all.length && all[k] === 0x10) break // maybe a request split across chunks
+        jobBytes++
+        if (status.closeMidJobAfter !== null && jobBytes >= status.closeMidJobAfter && !recorded) {
+          dropped = true
+          received.push(all.subarray(0, k + 1))
+          socket.resetAndDestroy()
+          return
+        }
+        if (!sawJob) {
+          // The first job byte: a fault that comes with the job, or one already there, means no paper output
+          sawJob = true
+          if (status.muteOnJob) muted = true
+          if (status.faultOnJob) status = { ...status, ...status.faultOnJob, faultOnJob: null }
+          printable = !muted && !faulty(status)
+        }
+        k++
       }
       scanned = k
     })
@@ -94,10 +167,7 @@ export async function startPrinterEmulator(
     socket.on('close', () => {
       sockets.delete(socket)
       const all = Buffer.concat(chunks)
-      if (!dropped && !closing && all.length > queryBytes) {
-        jobs.push(all)
-        for (const w of waiters) w()
-      }
+      if (!dropped && !closing && !recorded && all.length > queryBytes) record(all)
     })
   })
 
@@ -124,6 +194,7 @@ export async function startPrinterEmulator(
     port,
     url: `tcp://127.0.0.1:${port}`,
     jobs,
+    received,
     statusQueries: 0,
     setStatus(patch) {
       status = { ...status, ...patch }

@@ -4,6 +4,10 @@ import { instant, int, json, text } from '../db/columns'
 /** Who did what, when: written in the same transaction as the change it records. */
 @Entity('audit_log')
 @Index(['entity', 'entityId'])
+// The audit screen pages newest-first by (at, id), filtered by user or action: each filter has its index.
+@Index(['at'])
+@Index(['userId', 'at'])
+@Index(['action', 'at'])
 export class AuditLog {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number

@@ -2,15 +2,16 @@ import type { EntityManager } from 'typeorm'
 import type { authContract, SessionView, UserView } from '@shared/contract/auth'
 import type { HandlerContext, Handlers } from '../core/context'
 import { AppError, conflict, notFound, validationError } from '../core/errors'
-import { audit } from '../audit/audit'
+import { audit, changes, pick } from '../audit/audit'
 import { User } from './user.entity'
 import { hashPin, verifyPin } from './pin'
+import { clearLock, countWrongPin, lockedSeconds, unlocked, type LockState } from './lockout'
+import { dummyHash, recoveryCodeMatches, renewRecoveryCode } from './recovery'
 
-export const MAX_WRONG_PINS = 5
-export const LOCK_MS = 60_000
+export { MAX_WRONG_PINS } from './lockout'
 
 export function userView(u: User): UserView {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, active: u.active }
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, active: u.active, lockedUntil: u.lockedUntil }
 }
 
 async function setupDone(em: EntityManager): Promise<boolean> {
@@ -26,6 +27,14 @@ export async function sessionView(ctx: HandlerContext, user: User | null): Promi
     storeName: settings.store.name
   }
 }
+
+/** This window's wrong-PIN counter: every user name typed here counts towards it. */
+const windowLock = (ctx: HandlerContext): LockState => ctx.services.sessions.guard(ctx.session, unlocked)
+
+const lockedError = (seconds: number) => new AppError('LOCKED', 'err.LOCKED', { seconds })
+
+/** Fields whose change the audit log records (never pinHash). */
+const AUDITED_USER_FIELDS = ['displayName', 'role', 'active'] as const
 
 export const authHandlers: Handlers<typeof authContract> = {
   'session.get': async (_input, ctx) => sessionView(ctx, ctx.user),
@@ -43,15 +52,15 @@ export const authHandlers: Handlers<typeof authContract> = {
         displayName: input.manager.displayName,
         role: 'manager',
         pinHash: hashPin(input.manager.pin),
-        failedPins: 0,
-        lockedUntil: null,
+        ...unlocked(),
         active: true,
         createdAt: ctx.now.toISOString()
       })
     )
+    const recoveryCode = await renewRecoveryCode(ctx.em, ctx.now, manager.id)
     await audit(ctx.em, { at: ctx.now, userId: manager.id, action: 'setup.create', entity: 'store', detail: { store: input.store.name } })
     ctx.session.userId = manager.id
-    return sessionView(ctx, manager)
+    return { ...(await sessionView(ctx, manager)), recoveryCode }
   },
 
   'auth.users': async (_input, ctx) => {
@@ -60,40 +69,79 @@ export const authHandlers: Handlers<typeof authContract> = {
   },
 
   'auth.signIn': async (input, ctx) => {
-    const user = await ctx.em.findOneBy(User, { username: input.username, active: true })
-    // Same answer for an unknown user as for a wrong PIN: do not reveal who exists.
-    if (!user) throw validationError({ pin: 'auth.wrongPin' })
     const nowMs = ctx.now.getTime()
-    if (user.lockedUntil && Date.parse(user.lockedUntil) > nowMs) {
-      const seconds = Math.ceil((Date.parse(user.lockedUntil) - nowMs) / 1000)
-      throw new AppError('LOCKED', 'err.LOCKED', { seconds })
+    const window = windowLock(ctx)
+    const windowWait = lockedSeconds(window, nowMs)
+    if (windowWait) throw lockedError(windowWait)
+    const user = await ctx.em.findOneBy(User, { username: input.username, active: true })
+    // Always one scrypt check (a dummy hash for unknown names): timing does not tell who exists.
+    const pinOk = verifyPin(input.pin, user?.pinHash ?? dummyHash()) && user !== null
+    const userWait = user ? lockedSeconds(user, nowMs) : 0
+    if (userWait) throw lockedError(userWait)
+    if (!pinOk) {
+      const byWindow = countWrongPin(window, nowMs)
+      const byUser = user ? countWrongPin(user, nowMs) : null
+      if (user) await ctx.em.save(user)
+      const userLocked = (byUser?.lockedSeconds ?? 0) > 0
+      if (user && userLocked) ctx.services.sessions.endSessionsOf(user.id)
+      await audit(ctx.em, {
+        at: ctx.now,
+        userId: user?.id ?? null,
+        action: !user ? 'auth.unknownUser' : userLocked ? 'auth.locked' : 'auth.wrongPin',
+        entity: 'user',
+        entityId: user?.id ?? null,
+        detail: { username: input.username, ...(byWindow.lockedSeconds ? { windowLockedSeconds: byWindow.lockedSeconds } : {}) }
+      })
+      const seconds = Math.max(byWindow.lockedSeconds, byUser?.lockedSeconds ?? 0)
+      const left = Math.min(byWindow.left, byUser?.left ?? byWindow.left)
+      ctx.failAfterCommit(seconds ? lockedError(seconds) : validationError({ pin: `auth.wrongPinLeft|left=${left}` }))
     }
-    if (!verifyPin(input.pin, user.pinHash)) {
-      user.failedPins += 1
-      const locked = user.failedPins >= MAX_WRONG_PINS
-      if (locked) {
-        user.failedPins = 0
-        user.lockedUntil = new Date(nowMs + LOCK_MS).toISOString()
-      }
-      await ctx.em.save(user)
-      await audit(ctx.em, { at: ctx.now, userId: user.id, action: locked ? 'auth.locked' : 'auth.wrongPin', entity: 'user', entityId: user.id })
-      ctx.failAfterCommit(
-        locked
-          ? new AppError('LOCKED', 'err.LOCKED', { seconds: LOCK_MS / 1000 })
-          : new AppError('VALIDATION', 'err.VALIDATION', {}, { pin: `auth.wrongPinLeft|left=${MAX_WRONG_PINS - user.failedPins}` })
-      )
-    }
-    user.failedPins = 0
-    user.lockedUntil = null
-    await ctx.em.save(user)
-    await audit(ctx.em, { at: ctx.now, userId: user.id, action: 'auth.signIn', entity: 'user', entityId: user.id })
-    ctx.session.userId = user.id
-    return sessionView(ctx, user)
+    const signedIn = user as User
+    clearLock(signedIn)
+    clearLock(window)
+    await ctx.em.save(signedIn)
+    await audit(ctx.em, { at: ctx.now, userId: signedIn.id, action: 'auth.signIn', entity: 'user', entityId: signedIn.id })
+    ctx.session.userId = signedIn.id
+    return sessionView(ctx, signedIn)
   },
 
   'auth.signOut': async (_input, ctx) => {
+    if (ctx.user) await audit(ctx.em, { at: ctx.now, userId: ctx.user.id, action: 'auth.signOut', entity: 'user', entityId: ctx.user.id })
     ctx.session.userId = null
     return sessionView(ctx, null)
+  },
+
+  'auth.recover': async (input, ctx) => {
+    const manager = await ctx.em.findOneBy(User, { username: input.username, active: true, role: 'manager' })
+    // Check the code even for a wrong name (same time); the code is 80 bits, so no lock is needed.
+    const codeOk = (await recoveryCodeMatches(ctx.em, input.recoveryCode)) && manager !== null
+    if (!codeOk) {
+      await audit(ctx.em, {
+        at: ctx.now,
+        userId: manager?.id ?? null,
+        action: 'auth.recoverFailed',
+        entity: 'user',
+        entityId: manager?.id ?? null,
+        detail: { username: input.username }
+      })
+      ctx.failAfterCommit(validationError({ recoveryCode: manager ? 'auth.recoveryWrong' : 'auth.recoveryWrongUser' }))
+    }
+    const user = manager as User
+    user.pinHash = hashPin(input.pin)
+    clearLock(user)
+    clearLock(windowLock(ctx))
+    await ctx.em.save(user)
+    ctx.services.sessions.userChanged(user.id)
+    const recoveryCode = await renewRecoveryCode(ctx.em, ctx.now, user.id)
+    await audit(ctx.em, { at: ctx.now, userId: user.id, action: 'auth.recover', entity: 'user', entityId: user.id, detail: { pinReset: true } })
+    ctx.session.userId = user.id
+    return { ...(await sessionView(ctx, user)), recoveryCode }
+  },
+
+  'auth.renewRecoveryCode': async (_input, ctx) => {
+    const recoveryCode = await renewRecoveryCode(ctx.em, ctx.now, ctx.user?.id ?? null)
+    await audit(ctx.em, { at: ctx.now, userId: ctx.user?.id ?? null, action: 'auth.recoveryCodeRenewed', entity: 'store' })
+    return { recoveryCode }
   },
 
   'users.list': async (_input, ctx) => (await ctx.em.find(User, { order: { id: 'ASC' } })).map(userView),
@@ -106,13 +154,20 @@ export const authHandlers: Handlers<typeof authContract> = {
         displayName: input.displayName,
         role: input.role,
         pinHash: hashPin(input.pin),
-        failedPins: 0,
-        lockedUntil: null,
+        ...unlocked(),
         active: true,
         createdAt: ctx.now.toISOString()
       })
     )
-    await audit(ctx.em, { at: ctx.now, userId: ctx.user?.id ?? null, action: 'users.create', entity: 'user', entityId: user.id, detail: { role: user.role } })
+    await audit(ctx.em, {
+      at: ctx.now,
+      userId: ctx.user?.id ?? null,
+      action: 'users.create',
+      entity: 'user',
+      entityId: user.id,
+      detail: { username: user.username },
+      changes: changes({}, pick(user, AUDITED_USER_FIELDS))
+    })
     return userView(user)
   },
 
@@ -124,22 +179,44 @@ export const authHandlers: Handlers<typeof authContract> = {
       ((input.role && input.role !== 'manager') || input.active === false) &&
       (await ctx.em.count(User, { where: { role: 'manager', active: true } })) <= 1
     if (demotesLastManager) throw conflict('auth.lastManager')
+    const before = pick(user, AUDITED_USER_FIELDS)
     if (input.displayName !== undefined) user.displayName = input.displayName
     if (input.role !== undefined) user.role = input.role
     if (input.active !== undefined) user.active = input.active
     if (input.pin !== undefined) {
       user.pinHash = hashPin(input.pin)
-      user.failedPins = 0
-      user.lockedUntil = null
+      clearLock(user)
     }
     await ctx.em.save(user)
+    if (!user.active) ctx.services.sessions.endSessionsOf(user.id)
+    else ctx.services.sessions.userChanged(user.id)
     await audit(ctx.em, {
       at: ctx.now,
       userId: ctx.user?.id ?? null,
       action: 'users.update',
       entity: 'user',
       entityId: user.id,
-      detail: { role: input.role, active: input.active, pinReset: input.pin !== undefined }
+      // The PIN and its hash never enter the log: only that it was reset.
+      detail: input.pin !== undefined ? { pinReset: true } : undefined,
+      changes: changes(before, pick(user, AUDITED_USER_FIELDS))
+    })
+    return userView(user)
+  },
+
+  'users.unlock': async ({ id }, ctx) => {
+    const user = await ctx.em.findOneBy(User, { id })
+    if (!user) throw notFound()
+    const before = { lockedUntil: user.lockedUntil, failedPins: user.failedPins }
+    clearLock(user)
+    await ctx.em.save(user)
+    ctx.services.sessions.userChanged(user.id)
+    await audit(ctx.em, {
+      at: ctx.now,
+      userId: ctx.user?.id ?? null,
+      action: 'users.unlock',
+      entity: 'user',
+      entityId: user.id,
+      changes: changes(before, { lockedUntil: user.lockedUntil, failedPins: user.failedPins })
     })
     return userView(user)
   }

@@ -26,6 +26,10 @@ export class User {
   @Column(instant({ nullable: true }))
   lockedUntil: string | null
 
+  /** Locks since the last successful sign-in: each lock lasts twice as long as the one before. */
+  @Column(int({ default: 0 }))
+  lockCount: number
+
   @Column(bool({ default: true }))
   active: boolean
 

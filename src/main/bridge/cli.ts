@@ -6,7 +6,8 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createCore } from '../core/create-core'
+import { createCore, DB_FILE_NAME } from '../core/create-core'
+import { acquireProcessLock, DataFolderInUse } from '../db/process-lock'
 import { startBridge } from './server'
 
 async function main() {
@@ -15,10 +16,16 @@ async function main() {
     strict: true
   })
   const dataDir = resolve(values.data ?? process.env.REPAIR_COUNTER_DATA ?? join(homedir(), '.repair-counter-browser'))
-  const dbPath = values.db ?? process.env.REPAIR_COUNTER_DB
-  const core = await createCore({ userDataDir: dataDir, dbPath: dbPath ? resolve(dbPath) : undefined })
+  const dbArg = values.db ?? process.env.REPAIR_COUNTER_DB
+  const dbPath = dbArg ? resolve(dbArg) : join(dataDir, DB_FILE_NAME)
+  // One process per database (the Electron shell has its own single-instance lock too).
+  const lock = acquireProcessLock(dbPath)
+  process.on('exit', () => lock.release())
+  // The page loads while the database is checked (about 1.5 ms per MB); its calls wait for the check.
+  const coreReady = createCore({ userDataDir: dataDir, dbPath })
+  coreReady.catch(() => undefined) // awaited below; failing before that must not count as unhandled
   const bridge = await startBridge({
-    router: core.router,
+    router: { call: async (ctx, channel, input) => (await coreReady).router.call(ctx, channel, input) },
     staticDir: resolve(__dirname, '../renderer'),
     port: Number(values.port ?? process.env.REPAIR_COUNTER_PORT ?? 5174),
     token: values.token ?? process.env.REPAIR_COUNTER_TOKEN
@@ -28,14 +35,22 @@ async function main() {
   console.log(`Repair counter is running. Open ${bridge.url} in Chromium (data: ${dataDir}). Ctrl+C to stop.`)
   const stop = async () => {
     await bridge.close()
-    await core.close()
+    await (await coreReady).close()
     process.exit(0)
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  const core = await coreReady
+  if (core.health.state === 'damaged') {
+    console.error(
+      `数据库未通过启动检查，未打开写入 / The database failed its start-up check and was not opened for writing: ${core.health.problem}\n` +
+        `  ${core.health.dbPath}\n` +
+        core.health.details.map((d) => `  ${d}\n`).join('')
+    )
+  }
 }
 
 main().catch((e) => {
-  console.error(e)
-  process.exit(1)
+  console.error(e instanceof DataFolderInUse ? e.message : e)
+  process.exit(e instanceof DataFolderInUse ? 2 : 1)
 })

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
-import type { Router } from '../router'
+import type { CallRouter } from '../core/damaged-router'
 
 /**
  * Loopback HTTP transport for the same router Electron IPC serves: the real renderer runs in a
@@ -11,7 +11,7 @@ import type { Router } from '../router'
  * token; foreign Origins and Host headers are refused (no DNS rebinding, no cross-site calls).
  */
 export interface BridgeOptions {
-  router: Router
+  router: CallRouter
   /** The built renderer (out/renderer). */
   staticDir: string
   port?: number

@@ -1,12 +1,20 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DataSource } from 'typeorm'
-import { openDatabase } from '../db/data-source'
+import type { DatabaseHealth, DatabaseProblem } from '@shared/contract/system'
+import { findNewestBackup } from '../db/backups'
+import { createDataSource, openDatabase } from '../db/data-source'
+import { checkDatabaseFile, createDatabaseFile } from '../db/integrity'
 import { handlers } from '../handlers'
 import { PrintQueue, type PrintQueueOptions } from '../printing/queue'
 import { resolveFontPath } from '../printing/pdf'
 import { Router } from '../router'
 import { SettingsService } from '../settings/service'
+import { DamagedRouter, type CallRouter } from './damaged-router'
 import { Mutex } from './mutex'
+import { Sessions } from './sessions'
+import { SearchService } from '../search/search-service'
+import { fileKeyProvider, type PasscodeKeyProvider } from '../intake/passcode'
 
 export interface CoreOptions {
   /** Folder for the database (unless dbPath is given), saved PDFs and logs. */
@@ -17,10 +25,15 @@ export interface CoreOptions {
   clock?: () => Date
   printQueue?: PrintQueueOptions
   logError?: (where: string, error: unknown) => void
+  /** Seals device passcodes; Electron passes safeStorage's, else a key file in userDataDir. */
+  passcodeKeys?: PasscodeKeyProvider
 }
 
 export interface Core {
-  router: Router
+  /** The Router, or (database damaged) a DamagedRouter that answers DATABASE_DAMAGED to every channel. */
+  router: CallRouter
+  /** What the checks at start found. When damaged, dataSource was never initialized. */
+  health: DatabaseHealth
   dataSource: DataSource
   printQueue: PrintQueue
   close(): Promise<void>
@@ -31,7 +44,14 @@ export const DB_FILE_NAME = 'repair-counter.sqlite'
 /** The transport-free application: database, services and the router. Electron and the HTTP bridge both wrap this. */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const logError = opts.logError ?? ((where, e) => console.error(`[${where}]`, e))
-  const dataSource = await openDatabase({ path: opts.dbPath ?? join(opts.userDataDir, DB_FILE_NAME), nativeBinding: opts.nativeBinding })
+  const dbPath = opts.dbPath ?? join(opts.userDataDir, DB_FILE_NAME)
+  // First-run setup only where no database file exists; anything else must pass the checks before it is opened for writing.
+  if (!existsSync(dbPath)) createDatabaseFile(dbPath, opts.nativeBinding)
+  else {
+    const check = await checkDatabaseFile(dbPath, opts.nativeBinding)
+    if (!check.ok) return damagedCore(dbPath, opts, check)
+  }
+  const dataSource = await openDatabase({ path: dbPath, nativeBinding: opts.nativeBinding })
   const mutex = new Mutex()
   const settings = new SettingsService()
   const printQueue = new PrintQueue(dataSource, mutex, settings, { logError: (e) => logError('print', e), ...opts.printQueue })
@@ -44,6 +64,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     services: {
       settings,
       printQueue,
+      sessions: new Sessions(),
+      search: new SearchService(dataSource),
+      passcodeKeys: opts.passcodeKeys ?? fileKeyProvider(opts.userDataDir),
       paths: { userData: opts.userDataDir, pdfDir: join(opts.userDataDir, 'pdf'), fontPath: resolveFontPath() }
     }
   })
@@ -51,6 +74,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   printQueue.kick()
   return {
     router,
+    health: { state: 'ok' },
     dataSource,
     printQueue,
     async close() {
@@ -58,5 +82,24 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await printQueue.idle()
       await mutex.run(() => dataSource.destroy())
     }
+  }
+}
+
+/** Nothing is opened for writing: the transports get a router that explains, and close() has nothing to flush. */
+function damagedCore(dbPath: string, opts: CoreOptions, check: { problem: DatabaseProblem; details: string[] }): Core {
+  const health: DatabaseHealth = {
+    state: 'damaged',
+    problem: check.problem,
+    details: check.details,
+    dbPath,
+    newestBackup: findNewestBackup(opts.userDataDir)
+  }
+  const dataSource = createDataSource({ path: dbPath, nativeBinding: opts.nativeBinding })
+  return {
+    router: new DamagedRouter(health),
+    health,
+    dataSource,
+    printQueue: new PrintQueue(dataSource, new Mutex(), new SettingsService()),
+    async close() {}
   }
 }

@@ -1,10 +1,19 @@
 import type { SettingsService } from '../settings/service'
 import type { PrintQueue } from '../printing/queue'
+import type { Sessions } from './sessions'
+import type { SearchService } from '../search/search-service'
+import type { PasscodeKeyProvider } from '../intake/passcode'
 
 /** Long-lived services handlers reach through their context. */
 export interface CoreServices {
   settings: SettingsService
   printQueue: PrintQueue
+  /** Signed-in windows; auth ends a locked or deactivated user's sessions through it. */
+  sessions: Sessions
+  /** Hot reads (search, lists, history) as lean indexed SQL. */
+  search: SearchService
+  /** The key that seals device passcodes; never stored in the database. */
+  passcodeKeys: PasscodeKeyProvider
   paths: {
     userData: string
     pdfDir: string

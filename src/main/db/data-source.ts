@@ -1,8 +1,9 @@
 import 'reflect-metadata'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DataSource } from 'typeorm'
 import { entities } from './entities'
+import { createDatabaseFile, stampApplicationId } from './integrity'
 import { migrations } from './migrations'
 
 export interface DatabaseOptions {
@@ -37,10 +38,16 @@ export function createDataSource(opts: DatabaseOptions): DataSource {
   })
 }
 
-/** Opens the database and brings its schema up to date with the checked-in migrations. */
+/**
+ * Opens the database for writing and brings its schema up to date with the checked-in migrations.
+ * A missing file is created (stamped as this app's). An existing file must have passed
+ * checkDatabaseFile first (createCore does that): this function does not look at it.
+ */
 export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
+  if (!existsSync(opts.path)) createDatabaseFile(opts.path, opts.nativeBinding)
   const ds = createDataSource(opts)
   await ds.initialize()
   await ds.runMigrations({ transaction: 'all' })
+  await stampApplicationId(ds)
   return ds
 }

@@ -1,6 +1,9 @@
 import { AuditLog } from '../audit/audit-log.entity'
+import { RecoveryCode } from '../auth/recovery-code.entity'
 import { User } from '../auth/user.entity'
 import { Customer } from '../intake/customer.entity'
+import { DeviceBrand } from '../devices/device-brand.entity'
+import { DeviceModel } from '../devices/device-model.entity'
 import { OrderSequence } from '../intake/order-sequence.entity'
 import { Payment } from '../intake/payment.entity'
 import { WorkOrder } from '../intake/work-order.entity'
@@ -8,4 +11,4 @@ import { PrintJob } from '../printing/print-job.entity'
 import { Setting } from '../settings/setting.entity'
 
 /** Every entity, in one list: the DataSource and the schema-equality test both use it. */
-export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob]
+export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel]

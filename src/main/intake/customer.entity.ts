@@ -2,6 +2,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
 import { instant, text } from '../db/columns'
 
 @Entity('customer')
+// Last 4 of a mobile (global search): an expression index, created by migration SearchIndexes.
+@Index('IDX_customer_mobile_last4', { synchronize: false })
 export class Customer {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number

@@ -20,7 +20,9 @@ describe('intake.create', () => {
       printer: { enabled: true, interface: 'tcp://127.0.0.1:9', widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: true }
     })
     const input = sampleIntake({
-      service: { type: 'paid', estimateFen: 35000, depositFen: 10000, depositMethod: 'wechat', promisedDate: '2026-11-30', technicianId: null }
+      service: { type: 'paid', estimateFen: 35000, depositFen: 10000, depositMethod: 'wechat', promisedDate: '2026-11-30', technicianId: null },
+      // Paid while in warranty is a warning the clerk confirms (see warnings.test.ts)
+      acknowledgedWarnings: [{ code: 'paidInWarranty', reason: '客户不愿等厂家审批' }]
     })
     const r = await clerk.ok('intake.create', input)
     expect(r.order.orderNo).toBe('2611-0001')
@@ -35,7 +37,7 @@ describe('intake.create', () => {
     const [payment] = await tc.core.dataSource.query('SELECT * FROM payment')
     expect(payment).toMatchObject({ orderId: r.order.id, kind: 'deposit', method: 'wechat', amountFen: 10000 })
     const audit = await tc.core.dataSource.query(`SELECT action FROM audit_log WHERE entity='work_order'`)
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['intake.create'])
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['intake.create', 'intake.warningOverride'])
 
     const fetched = await clerk.ok('orders.get', { orderId: r.order.id })
     expect(fetched).toEqual(r.order)
@@ -101,9 +103,9 @@ describe('work order numbers', () => {
       '2611-0001'
     )
     tc.clock.set('2026-11-30T16:00:00Z') // 00:00 on Dec 1 in Shanghai, still Nov 30 in UTC
-    const december = sampleIntake({ service: { ...sampleIntake().service, promisedDate: '2026-12-08' } })
-    expect((await clerk.ok('intake.create', december)).order.orderNo).toBe('2612-0001')
-    expect((await clerk.ok('intake.create', december)).order.orderNo).toBe('2612-0002')
+    const december = () => sampleIntake({ service: { ...sampleIntake().service, promisedDate: '2026-12-08' } })
+    expect((await clerk.ok('intake.create', december())).order.orderNo).toBe('2612-0001')
+    expect((await clerk.ok('intake.create', december())).order.orderNo).toBe('2612-0002')
     const numbers = (await tc.core.dataSource.query('SELECT orderNo FROM work_order')).map((r: { orderNo: string }) => r.orderNo)
     expect(new Set(numbers).size).toBe(numbers.length)
   })
@@ -158,23 +160,21 @@ describe('warranty at intake', () => {
       condition: { screenCracked: false, scratchesDents: false, waterDamage: false, sealsIntact: true, powersOn: true, other: '' }
     }
     expect(await clerk.ok('intake.checkWarranty', question)).toMatchObject({ inWarranty: false, lastDay: '2026-11-18' })
-    const earlier = await clerk.ok(
-      'intake.create',
-      sampleIntake({ device: { category: 'phone', brand: '华为', model: 'P60', serial, colour: '' }, service: { ...sampleIntake().service, type: 'paid' } })
-    )
-    // The earlier stay ended 8 days after it began (the pickup step will record returnedAt).
-    await tc.core.dataSource.query(`UPDATE work_order SET receivedAt='2026-03-02T02:00:00.000Z', returnedAt='2026-03-10T02:00:00.000Z' WHERE id=?`, [
-      earlier.order.id
-    ])
+    // The earlier stay: taken in on 2026-03-02, handed back 8 days later (the pickup step will record returnedAt).
+    const device = { category: 'phone', brand: '华为', model: 'P60', serial, colour: '' }
+    const takenInAt = async (iso: string, invoiceDate: string | null, promisedDate: string) => {
+      tc.clock.set(iso)
+      const service = { ...sampleIntake().service, type: invoiceDate ? 'warranty' : 'paid', promisedDate }
+      const { order } = await clerk.ok('intake.create', sampleIntake({ device, purchase: { invoiceDate, invoiceNo: '' }, service }))
+      tc.clock.set('2026-11-23T02:00:00Z')
+      return order
+    }
+    const earlier = await takenInAt('2026-03-02T02:00:00Z', '2025-11-18', '2026-03-05')
+    await tc.core.dataSource.query(`UPDATE work_order SET returnedAt='2026-03-10T02:00:00.000Z' WHERE id=?`, [earlier.id])
     expect(await clerk.ok('intake.checkWarranty', question)).toMatchObject({ inWarranty: true, daysInRepair: 8, lastDay: '2026-11-26' })
     // A stay before the invoice date belonged to an earlier owner (a resold phone): not counted.
-    const resold = await clerk.ok(
-      'intake.create',
-      sampleIntake({ device: { category: 'phone', brand: '华为', model: 'P60', serial, colour: '' }, service: { ...sampleIntake().service, type: 'paid' } })
-    )
-    await tc.core.dataSource.query(`UPDATE work_order SET receivedAt='2025-03-01T02:00:00.000Z', returnedAt='2025-04-01T02:00:00.000Z' WHERE id=?`, [
-      resold.order.id
-    ])
+    const resold = await takenInAt('2025-03-01T02:00:00Z', null, '2025-03-05')
+    await tc.core.dataSource.query(`UPDATE work_order SET returnedAt='2025-04-01T02:00:00.000Z' WHERE id=?`, [resold.id])
     expect(await clerk.ok('intake.checkWarranty', question)).toMatchObject({ daysInRepair: 8 })
   })
 

@@ -14,11 +14,13 @@ export class Payment {
   @JoinColumn({ name: 'orderId' })
   order: WorkOrder
 
+  @Index()
   @Column(int())
   orderId: number
 
+  /** 'refund': money paid back (a voided order's deposit); amountFen is negative, so a sum is the net. */
   @Column(text())
-  kind: 'deposit'
+  kind: 'deposit' | 'refund'
 
   @Column(text())
   method: PaymentMethod

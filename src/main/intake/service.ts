@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { IntakeData, OrderView } from '@shared/contract/intake'
 import type { PrintJobView } from '@shared/contract/printing'
 import type { StoreSettings } from '@shared/contract/settings'
-import { localDate } from '@shared/domain/dates'
+import { invoiceDateProblem, localDate } from '@shared/domain/dates'
 import type { HandlerContext } from '../core/context'
 import { validationError } from '../core/errors'
 import { audit } from '../audit/audit'
@@ -13,6 +13,9 @@ import { WorkOrder } from './work-order.entity'
 import { allocateOrderNo, newClaimCode } from './numbering'
 import { loadOrderView } from './views'
 import { warrantyVerdict } from './warranty'
+import { auditAcknowledged, requireAcknowledged, warningsFor } from './warnings'
+import { sealPasscode } from './passcode'
+import { recordDevice } from '../devices/suggestions'
 
 /** Rules that need the database or the store's settings; the shape rules live in the zod schema. */
 async function checkReferences(em: EntityManager, input: IntakeData, settings: StoreSettings, today: string): Promise<void> {
@@ -26,12 +29,13 @@ async function checkReferences(em: EntityManager, input: IntakeData, settings: S
     if (!tech) fields['service.technicianId'] = 'intake.v.technician'
   }
   if (input.service.promisedDate < today) fields['service.promisedDate'] = 'intake.v.promisedPast'
-  if (input.purchase.invoiceDate && input.purchase.invoiceDate > today) fields['purchase.invoiceDate'] = 'v.date.future'
+  const invoiceDate = invoiceDateProblem(input.purchase.invoiceDate, today)
+  if (invoiceDate) fields['purchase.invoiceDate'] = invoiceDate
   if (Object.keys(fields).length) throw validationError(fields)
 }
 
 /** Picks the customer the clerk chose, or the one with this mobile and name, or creates one. */
-async function upsertCustomer(em: EntityManager, input: IntakeData['customer'], now: string): Promise<Customer> {
+export async function upsertCustomer(em: EntityManager, input: IntakeData['customer'], now: string): Promise<Customer> {
   const existing = input.id
     ? await em.findOneByOrFail(Customer, { id: input.id })
     : await em.findOneBy(Customer, { mobile: input.mobile, name: input.name })
@@ -61,18 +65,24 @@ export async function createIntake(
   const override = input.warranty.override
   const inWarranty = override ? override.inWarranty : verdict.inWarranty
   if (input.service.type === 'warranty' && !inWarranty) throw validationError({ 'service.type': 'intake.v.notCovered' })
+  const { estimateFen, depositFen } = input.service
+  const warnings = await warningsFor(em, { serial: input.device.serial, serviceType: input.service.type, estimateFen, depositFen, finalInWarranty: inWarranty })
+  requireAcknowledged(warnings, input.acknowledgedWarnings)
 
   const stamp = now.toISOString()
   const customer = await upsertCustomer(em, input.customer, stamp)
+  const orderNo = await allocateOrderNo(em, today)
+  const { passcode, ...device } = input.device
   const order = await em.save(
     em.create(WorkOrder, {
-      orderNo: await allocateOrderNo(em, today),
+      orderNo,
       claimCode: await newClaimCode(em),
       status: 'received',
       receivedAt: stamp,
       returnedAt: null,
       customerId: customer.id,
-      ...input.device,
+      ...device,
+      passcodeSealed: passcode ? sealPasscode(ctx.services.passcodeKeys, orderNo, passcode) : null,
       invoiceDate: input.purchase.invoiceDate,
       invoiceNo: input.purchase.invoiceNo,
       faultDescription: input.fault.description,
@@ -104,6 +114,9 @@ export async function createIntake(
     })
   }
   await audit(em, { at: now, userId: clerk.id, action: 'intake.create', entity: 'work_order', entityId: order.id, detail: { orderNo: order.orderNo } })
+  // The brand and model become suggestions for the next clerk (devices/suggestions.ts).
+  await recordDevice(em, input.device, now)
+  await auditAcknowledged(ctx, clerk.id, order.id, warnings, input.acknowledgedWarnings)
   if (override) {
     await audit(em, {
       at: now,
@@ -120,6 +133,11 @@ export async function createIntake(
   // does not print a backlog of old tickets.
   const kinds = !settings.printer.enabled ? [] : settings.printer.printDeviceTag ? (['claimTicket', 'deviceTag'] as const) : (['claimTicket'] as const)
   const printJobs: PrintJobView[] = []
+  // Cash taken: the drawer opens through the receipt printer (queued like a print; printing/queue.ts).
+  if (input.service.depositFen > 0 && input.service.depositMethod === 'cash') {
+    const kick = await ctx.services.printQueue.openCashDrawer(em, { orderId: order.id, settings, userId: clerk.id, now })
+    if (kick) printJobs.push(kick)
+  }
   for (const kind of kinds) {
     printJobs.push(await ctx.services.printQueue.enqueue(em, { order: view, kind, settings, userId: clerk.id, now }))
   }

@@ -3,6 +3,7 @@ import type { CustomerView, OrderSummary, OrderView } from '@shared/contract/int
 import { notFound } from '../core/errors'
 import type { Customer } from './customer.entity'
 import { WorkOrder } from './work-order.entity'
+import { User } from '../auth/user.entity'
 
 export function customerView(c: Customer): CustomerView {
   return { id: c.id, name: c.name, mobile: c.mobile, landline: c.landline, address: c.address }
@@ -30,7 +31,17 @@ export function orderView(o: WorkOrder): OrderView {
     status: o.status,
     receivedAt: o.receivedAt,
     customer: customerView(o.customer),
-    device: { category: o.category, brand: o.brand, model: o.model, serial: o.serial, colour: o.colour },
+    device: {
+      category: o.category,
+      brand: o.brand,
+      model: o.model,
+      serial: o.serial,
+      colour: o.colour,
+      imeiUnreadable: o.imeiUnreadable,
+      imeiUnreadableReason: o.imeiUnreadableReason,
+      imeiPending: o.imeiUnreadable && !o.serial,
+      hasPasscode: o.passcodeSealed !== null
+    },
     purchase: { invoiceDate: o.invoiceDate, invoiceNo: o.invoiceNo },
     fault: { description: o.faultDescription, codes: o.faultCodes },
     condition: o.condition,
@@ -48,7 +59,9 @@ export function orderView(o: WorkOrder): OrderView {
       promisedDate: o.promisedDate,
       technician: o.technician ? { id: o.technician.id, displayName: o.technician.displayName } : null
     },
-    createdBy: { id: o.createdBy.id, displayName: o.createdBy.displayName }
+    createdBy: { id: o.createdBy.id, displayName: o.createdBy.displayName },
+    correctedAt: o.correctedAt,
+    voided: null
   }
 }
 
@@ -58,5 +71,10 @@ export async function loadOrderView(em: EntityManager, orderId: number): Promise
     relations: { customer: true, technician: true, createdBy: true }
   })
   if (!order) throw notFound()
-  return orderView(order)
+  const view = orderView(order)
+  if (order.voidedAt) {
+    const by = order.voidedById ? await em.findOneBy(User, { id: order.voidedById }) : null
+    view.voided = { at: order.voidedAt, by: { id: by?.id ?? 0, displayName: by?.displayName ?? '' }, reason: order.voidReason ?? '' }
+  }
+  return view
 }

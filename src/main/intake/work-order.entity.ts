@@ -6,6 +6,8 @@ import { Customer } from './customer.entity'
 import { User } from '../auth/user.entity'
 
 @Entity('work_order')
+// Last 6 of an IMEI/serial (global search): an expression index, created by migration SearchIndexes.
+@Index('IDX_work_order_serial_last6', { synchronize: false })
 export class WorkOrder {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number
@@ -15,6 +17,7 @@ export class WorkOrder {
   orderNo: string
 
   /** Short code printed on the claim ticket; asked for at pickup. */
+  @Index()
   @Column(text())
   claimCode: string
 
@@ -32,6 +35,7 @@ export class WorkOrder {
   @JoinColumn({ name: 'customerId' })
   customer: Customer
 
+  @Index()
   @Column(int())
   customerId: number
 
@@ -50,6 +54,31 @@ export class WorkOrder {
 
   @Column(text({ default: '' }))
   colour: string
+
+  /** Taken in while the IMEI could not be read; `serial` is filled in later (orders.supplyImei). */
+  @Column(bool({ default: false }))
+  imeiUnreadable: boolean
+
+  @Column(text({ default: '' }))
+  imeiUnreadableReason: string
+
+  /** The device passcode, AES-256-GCM sealed with a key kept outside the database (see passcode.ts). */
+  @Column(text({ nullable: true }))
+  passcodeSealed: string | null
+
+  /** Last correction (orders.correct); tickets printed after it are marked 更正. */
+  @Column(instant({ nullable: true }))
+  correctedAt: string | null
+
+  @Column(instant({ nullable: true }))
+  voidedAt: string | null
+
+  /** Plain id (no FK): added by ALTER TABLE, which cannot add a named constraint. */
+  @Column(int({ nullable: true }))
+  voidedById: number | null
+
+  @Column(text({ nullable: true }))
+  voidReason: string | null
 
   @Column(text({ nullable: true }))
   invoiceDate: string | null

@@ -14,7 +14,8 @@ function ticketContext(settings: StoreSettings, t: Translate, reprintNo: number)
     t,
     reprintNo,
     categoryName: named(settings.deviceCategories, 'category'),
-    faultName: named(settings.faultCodes, 'fault')
+    faultName: named(settings.faultCodes, 'fault'),
+    ticket: settings.ticket
   }
 }
 

@@ -25,6 +25,8 @@ export interface CommandSet {
   code128(ascii: string, moduleDots: number): Buffer
   /** Feed to the cutter and cut (partial cut, so the slip does not fall on the floor). */
   cut: Buffer
+  /** Pulse the cash drawer kick-out connector (drawer 1). */
+  drawerKick: Buffer
 }
 
 const b = (...bytes: number[]) => Buffer.from(bytes)
@@ -58,7 +60,9 @@ const epson: CommandSet = {
       body
     ])
   },
-  cut: b(GS, 0x56, 66, 0)
+  cut: b(GS, 0x56, 66, 0),
+  // ESC p m t1 t2: pin 2 (m = 0), on 25 x 2 ms, off 250 x 2 ms, the values drawer makers document
+  drawerKick: b(ESC, 0x70, 0, 25, 250)
 }
 
 /** Star Line Mode. Chinese-market Star models print GB codes per their memory switch (no FS &). */
@@ -81,7 +85,9 @@ const star: CommandSet = {
   // ESC b n1 n2 n3 n4 d... RS: '6' = CODE128, '2' = text under the bars, module mode, height
   code128: (ascii, dots) =>
     Buffer.concat([b(ESC, 0x62, 0x36, 0x32, 0x30 + Math.max(1, Math.min(3, dots - 1)), 80), Buffer.from(ascii, 'ascii'), b(0x1e)]),
-  cut: b(ESC, 0x64, 3)
+  cut: b(ESC, 0x64, 3),
+  // BEL: drive peripheral device 1 (the drawer) with the pulse set by the memory switch
+  drawerKick: b(0x07)
 }
 
 export function commandSet(type: 'epson' | 'star'): CommandSet {

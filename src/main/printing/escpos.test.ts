@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { formatMoney } from '@shared/domain/money'
 import { buildClaimTicket, buildDeviceTag, buildTestPage } from '@shared/receipt/tickets'
 import { renderEscPos, type EscPosOptions } from './escpos'
-import { PrinterError, queryPrinterStatus, sendToPrinter } from './transport'
+import { checkPrinterDevice, PrinterError, queryPrinterStatus, sendToPrinter } from './transport'
 import { decodeEscPos, decodePrinterBytes, printedWidth, yen } from '../../../test/helpers/escpos-decode'
 import { startPrinterEmulator, type PrinterEmulator } from '../../../test/helpers/printer-emulator'
 import { sampleOrderView, sampleTicketContext } from '../../../test/helpers/order-fixture'
@@ -157,29 +158,35 @@ describe('transport', () => {
 
   it('rejects an interface it cannot use, without sending anything', async () => {
     await expect(sendToPrinter('http://printer', Buffer.from('x'))).rejects.toMatchObject({ detailKey: 'printing.v.interface', maybePrinted: false })
-    await expect(sendToPrinter('/dev/usb/lp9-missing', Buffer.from('x'))).rejects.toMatchObject({
+    await expect(sendToPrinter('/dev/usb/lp9-missing', Buffer.from('x'))).rejects.toMatchObject({ kind: 'notPrinter', maybePrinted: false })
+    await expect(sendToPrinter('/dev/usb/lp9', Buffer.from('x'))).rejects.toMatchObject({
       kind: 'io',
       maybePrinted: false,
       detailKey: 'printer.detail.noDevice'
     })
   })
 
-  it.runIf(existsSync('/dev/shm'))('writes raw bytes to a device path', async () => {
-    const path = `/dev/shm/receipt-test-${process.pid}.bin`
+  it.runIf(process.platform !== 'win32')('writes only to a character device: never a file, a directory, a socket or /dev/fd/N', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rc-dev-'))
+    const file = join(dir, 'db.sqlite')
+    await writeFile(file, 'SQLite format 3\0 precious')
+    const fh = await open(file, 'r+')
+    const sock = net.createServer()
+    await new Promise<void>((r) => sock.listen(join(dir, 'printer.sock'), r))
     try {
-      const bytes = renderEscPos(buildClaimTicket(order, sampleTicketContext('zh-CN')), GB58)
-      await writeFile(path, '') // the device node exists before anything is sent to it
-      await sendToPrinter(path, bytes)
-      expect(decodeEscPos(await readFile(path)).qr).toEqual([`RO|${order.orderNo}|${order.claimCode}`])
-      expect(await queryPrinterStatus(path)).toEqual({ state: 'ready', detailKey: 'printer.detail.unknown' })
+      for (const path of [file, dir, join(dir, 'printer.sock'), `/dev/fd/${fh.fd}`, `/proc/self/fd/${fh.fd}`, '/dev/shm']) {
+        await expect(checkPrinterDevice(path), path).rejects.toMatchObject({ maybePrinted: false })
+      }
+      await expect(checkPrinterDevice(`/dev/fd/${fh.fd}`)).rejects.toMatchObject({ kind: 'notPrinter', detailKey: 'printer.detail.notPrinter' })
+      expect(await readFile(file, 'utf8')).toBe('SQLite format 3\0 precious')
+      // A character device passes (the settings rule limits which ones may be named at all)
+      expect(await checkPrinterDevice('/dev/null')).toBe('/dev/null')
     } finally {
-      await rm(path, { force: true })
+      await fh.close()
+      sock.close()
+      await rm(dir, { recursive: true, force: true })
     }
-    expect(await queryPrinterStatus('/dev/usb/lp9-missing')).toEqual({ state: 'offline', detailKey: 'printer.detail.noDevice' })
-    // A mistyped device path fails and creates no file.
-    const typo = `/dev/shm/receipt-typo-${process.pid}`
-    await expect(sendToPrinter(typo, Buffer.from('x'))).rejects.toMatchObject({ kind: 'io', maybePrinted: false, detailKey: 'printer.detail.noDevice' })
-    expect(existsSync(typo)).toBe(false)
+    expect(await queryPrinterStatus('/dev/usb/lp9')).toEqual({ state: 'offline', detailKey: 'printer.detail.noDevice' })
   })
 })
 
@@ -197,9 +204,11 @@ describe('printer status over DLE EOT', () => {
     expect(printer.jobs).toEqual([]) // a status query is not a print job
   })
 
-  it('reports ready (status unknown) for a printer that connects but never answers', async () => {
+  it('never reports a printer that connects but does not answer as ready', async () => {
     printer.setStatus({ answersStatus: false })
-    expect(await queryPrinterStatus(printer.url, { timeoutMs: 300 })).toEqual({ state: 'ready', detailKey: 'printer.detail.unknown' })
+    expect(await queryPrinterStatus(printer.url, { timeoutMs: 300 })).toEqual({ state: 'error', detailKey: 'printer.detail.noAnswer' })
+    printer.setStatus({ answersStatus: true, hang: true })
+    expect(await queryPrinterStatus(printer.url, { timeoutMs: 300 })).toEqual({ state: 'error', detailKey: 'printer.detail.noAnswer' })
   })
 
   it('reports offline when nothing listens', async () => {

@@ -1,30 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { printingContract } from '@shared/contract/printing'
+import { JOB_PAGE_SIZE, type CopyKind, type printingContract } from '@shared/contract/printing'
 import type { HandlerContext, Handlers } from '../core/context'
 import { conflict, notFound } from '../core/errors'
 import { audit } from '../audit/audit'
-import { AuditLog } from '../audit/audit-log.entity'
 import { loadOrderView } from '../intake/views'
 import { PrintJob } from './print-job.entity'
 import { documentFor } from './documents'
+import { copiesOut, isCopyKind, nextCopyNo, withCopyNo } from './copies'
 import { jobView } from './queue'
 import { renderPdf } from './pdf'
 
-/**
- * How many copies of this document exist already: print jobs of the kind, and for the claim ticket
- * also every PDF saved. The next copy carries this number, so no copy looks like the original.
- */
-async function copiesSoFar(ctx: HandlerContext, orderId: number, kind: 'claimTicket' | 'deviceTag'): Promise<number> {
-  const jobs = await ctx.em.countBy(PrintJob, { orderId, kind })
-  const pdfs = kind === 'claimTicket' ? await ctx.em.countBy(AuditLog, { action: 'print.pdf', entity: 'work_order', entityId: orderId }) : 0
-  return jobs + pdfs
-}
-
-/** A new copy of an order's ticket or tag, numbered after every earlier copy of that kind. */
-async function reprint(ctx: HandlerContext, orderId: number, kind: 'claimTicket' | 'deviceTag') {
+/** A new copy of an order's ticket or tag; its number is fixed when it prints (copies.ts). */
+export async function reprint(ctx: HandlerContext, orderId: number, kind: CopyKind, replacing: number | null = null) {
   const order = await loadOrderView(ctx.em, orderId)
-  const earlier = await copiesSoFar(ctx, orderId, kind)
+  const expected = await nextCopyNo(ctx.em, orderId, kind)
   const settings = await ctx.services.settings.load(ctx.em)
   const job = await ctx.services.printQueue.enqueue(ctx.em, {
     order,
@@ -32,9 +22,16 @@ async function reprint(ctx: HandlerContext, orderId: number, kind: 'claimTicket'
     settings,
     userId: ctx.user?.id ?? null,
     now: ctx.now,
-    reprintNo: earlier
+    reprintNo: expected
   })
-  await audit(ctx.em, { at: ctx.now, userId: ctx.user?.id ?? null, action: 'print.reprint', entity: 'work_order', entityId: orderId, detail: { kind, reprintNo: earlier } })
+  await audit(ctx.em, {
+    at: ctx.now,
+    userId: ctx.user?.id ?? null,
+    action: 'print.reprint',
+    entity: 'work_order',
+    entityId: orderId,
+    detail: { kind, reprintNo: expected, jobId: job.id, ...(replacing ? { replacesJobId: replacing } : {}) }
+  })
   ctx.afterCommit(() => ctx.services.printQueue.kick())
   return job
 }
@@ -43,45 +40,85 @@ async function reprint(ctx: HandlerContext, orderId: number, kind: 'claimTicket'
 async function testPage(ctx: HandlerContext) {
   const settings = await ctx.services.settings.load(ctx.em)
   ctx.afterCommit(() => ctx.services.printQueue.kick())
-  return ctx.services.printQueue.enqueue(ctx.em, { order: null, kind: 'testPage', settings, userId: ctx.user?.id ?? null, now: ctx.now })
+  const job = await ctx.services.printQueue.enqueue(ctx.em, { order: null, kind: 'testPage', settings, userId: ctx.user?.id ?? null, now: ctx.now })
+  await audit(ctx.em, {
+    at: ctx.now,
+    userId: ctx.user?.id ?? null,
+    action: 'print.test',
+    entity: 'print_job',
+    entityId: job.id,
+    detail: { interface: settings.printer.interface, enabled: settings.printer.enabled }
+  })
+  return job
 }
+
+/** The job, or NOT_FOUND. */
+async function jobById(ctx: HandlerContext, jobId: number): Promise<PrintJob> {
+  const job = await ctx.em.findOneBy(PrintJob, { id: jobId })
+  if (!job) throw notFound()
+  return job
+}
+
+const mayHavePrinted = (job: PrintJob) => job.status === 'unconfirmed' || job.status === 'failed'
 
 export const printingHandlers: Handlers<typeof printingContract> = {
   'printing.jobs': async ({ orderId }, ctx) =>
-    (await ctx.em.find(PrintJob, { where: { orderId }, order: { id: 'ASC' } })).map(jobView),
+    (await ctx.em.find(PrintJob, { where: { orderId }, order: { id: 'DESC' }, take: JOB_PAGE_SIZE })).reverse().map(jobView),
 
-  'printing.queue': async (_input, ctx) => (await ctx.services.printQueue.openJobs(ctx.em)).map(jobView),
+  'printing.queue': async ({ afterId }, ctx) => (await ctx.services.printQueue.openJobs(ctx.em, afterId)).map(jobView),
 
   'printing.retry': async ({ jobId }, ctx) => {
-    const job = await ctx.em.findOneBy(PrintJob, { id: jobId })
-    if (!job) throw notFound()
+    const job = await jobById(ctx, jobId)
     if (job.status === 'done') throw conflict('printer.alreadyPrinted')
-    if (job.status === 'failed') {
-      // It may have come out of the printer: mark the old job closed and print a marked copy.
-      job.status = 'done'
-      job.lastError = 'printer.detail.replacedByReprint'
-      await ctx.em.save(job)
-      return job.orderId && job.kind !== 'testPage' ? reprint(ctx, job.orderId, job.kind) : testPage(ctx)
+    if (mayHavePrinted(job)) {
+      // It may have come out of the printer: close it and print a copy marked as a reprint.
+      await ctx.em.update(PrintJob, { id: job.id }, { status: 'done', lastError: 'printer.detail.replacedByReprint', document: null })
+      if (job.orderId !== null && isCopyKind(job.kind)) return reprint(ctx, job.orderId, job.kind, job.id)
+      if (job.kind === 'testPage') return testPage(ctx)
+      const settings = await ctx.services.settings.load(ctx.em)
+      ctx.afterCommit(() => ctx.services.printQueue.kick())
+      return ctx.services.printQueue.enqueue(ctx.em, { order: null, kind: job.kind, settings, userId: ctx.user?.id ?? null, now: ctx.now })
     }
     ctx.afterCommit(() => ctx.services.printQueue.kick())
+    return jobView(job)
+  },
+
+  'printing.confirm': async ({ jobId }, ctx) => {
+    const job = await jobById(ctx, jobId)
+    if (!mayHavePrinted(job)) throw conflict('printer.notUnconfirmed')
+    const before = { status: job.status, lastError: job.lastError }
+    job.status = 'done'
+    job.printedAt = ctx.now.toISOString()
+    job.lastError = 'printer.detail.confirmedByHand'
+    await ctx.em.save(job)
+    await audit(ctx.em, {
+      at: ctx.now,
+      userId: ctx.user?.id ?? null,
+      action: 'print.confirm',
+      entity: 'print_job',
+      entityId: job.id,
+      detail: { orderId: job.orderId, kind: job.kind, reprintNo: job.reprintNo, reason: before.lastError },
+      changes: { status: { old: before.status, new: 'done' } }
+    })
     return jobView(job)
   },
 
   'printing.reprint': async ({ orderId, kind }, ctx) => reprint(ctx, orderId, kind),
 
   'printing.preview': async ({ orderId, kind }, ctx) => {
-    // What was (or will be) printed: the frozen document of the latest copy, else a fresh original.
+    // What was (or will be) printed: the latest copy, with its number; else a fresh original.
     const latest = await ctx.em.findOne(PrintJob, { where: { orderId, kind }, order: { id: 'DESC' } })
-    if (latest) return latest.document
-    const order = await loadOrderView(ctx.em, orderId)
-    return documentFor(kind, order, await ctx.services.settings.load(ctx.em), 0)
+    const settings = await ctx.services.settings.load(ctx.em)
+    if (latest?.document) return withCopyNo(latest.document, latest.reprintNo, settings.locale)
+    // A done job's document is dropped after a while: rebuilt from the order, with the same number.
+    return documentFor(kind, await loadOrderView(ctx.em, orderId), settings, latest?.reprintNo ?? 0)
   },
 
   'printing.status': async (_input, ctx) => {
     const settings = await ctx.services.settings.load(ctx.em)
-    const pendingJobs = await ctx.services.printQueue.pendingCount(ctx.em)
+    const counts = await ctx.services.printQueue.openCounts(ctx.em)
     const status = ctx.services.printQueue.currentStatus(settings.printer)
-    return { state: status.state, detail: ctx.t(status.detailKey), pendingJobs }
+    return { state: status.state, detail: ctx.t(status.detailKey), pendingJobs: counts.open, unconfirmedJobs: counts.unconfirmed }
   },
 
   'printing.testPrint': async (_input, ctx) => testPage(ctx),
@@ -89,8 +126,8 @@ export const printingHandlers: Handlers<typeof printingContract> = {
   'printing.ticketPdf': async ({ orderId }, ctx) => {
     const order = await loadOrderView(ctx.em, orderId)
     const settings = await ctx.services.settings.load(ctx.em)
-    // The claim ticket releases the device: a PDF after any other copy is marked like a reprint.
-    const copyNo = await copiesSoFar(ctx, orderId, 'claimTicket')
+    // The claim ticket releases the device: a PDF after any copy that came out is numbered like a reprint.
+    const copyNo = await copiesOut(ctx.em, orderId, 'claimTicket')
     const pdf = await renderPdf(documentFor('claimTicket', order, settings, copyNo), { fontPath: ctx.services.paths.fontPath })
     const fileName = copyNo > 0 ? `${order.orderNo}-claim-ticket-copy${copyNo}.pdf` : `${order.orderNo}-claim-ticket.pdf`
     await mkdir(ctx.services.paths.pdfDir, { recursive: true })

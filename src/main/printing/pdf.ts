@@ -164,8 +164,8 @@ export function pdfDefinition(doc: ReceiptDoc): TDocumentDefinitions {
     blocks.push(...codes) // no header to sit beside: keep them in the flow
   }
   content.push(...flow(blocks.slice(headerEnd), CONTENT_WIDTH))
-  // No bottom margin: a trailing margin that does not fit would open an empty page
-  if (reprint) content.push(banner(reprint, [0, 6, 0, 0]))
+  // No closing banner on A4: the red footer repeats the copy label on every page, and a banner that
+  // does not fit would open a page of its own.
   return {
     info: { title: doc.title },
     pageSize: 'A4',

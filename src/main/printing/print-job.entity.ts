@@ -6,10 +6,16 @@ import { WorkOrder } from '../intake/work-order.entity'
 
 /**
  * A persisted print job: written in the same transaction as the sale/intake, sent after commit.
- * The document is frozen at creation so a retry prints exactly what was due.
+ * The document is frozen at creation so a retry prints exactly what was due; once the job is done
+ * and past a short retention it is dropped (a preview or reprint is rebuilt from the order).
  */
 @Entity('print_job')
-@Index(['status'])
+// Open jobs oldest first (the queue, the indicator's count)
+@Index(['status', 'id'])
+// One order's jobs and its copy count
+@Index(['orderId', 'kind'])
+// Done jobs whose document is still kept: what the pruner looks at, and nothing else
+@Index('IDX_print_job_kept_document', ['printedAt'], { where: '"document" IS NOT NULL' })
 export class PrintJob {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number
@@ -36,8 +42,9 @@ export class PrintJob {
   @Column(text({ nullable: true }))
   lastError: string | null
 
-  @Column(json<ReceiptDoc>())
-  document: ReceiptDoc
+  /** Null for a drawer kick, and for a done job past retention. */
+  @Column(json<ReceiptDoc>({ nullable: true }))
+  document: ReceiptDoc | null
 
   @Column(instant())
   createdAt: string
@@ -47,4 +54,12 @@ export class PrintJob {
 
   @Column(int({ nullable: true }))
   createdById: number | null
+
+  /**
+   * Set (and committed) just before the first byte goes to the printer, cleared when the printer
+   * refused before any byte left. A 'sending' job without it after a crash never reached the
+   * printer and goes back to pending; with it, it may have printed and only a marked copy follows.
+   */
+  @Column(instant({ nullable: true }))
+  transmitStartedAt: string | null
 }

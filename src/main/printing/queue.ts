@@ -1,15 +1,16 @@
-import { In, type DataSource, type EntityManager } from 'typeorm'
+import { In, IsNull, Not, type DataSource, type EntityManager, type QueryResult } from 'typeorm'
 import type { OrderView } from '@shared/contract/intake'
-import type { PrinterState, PrintJobStatus, PrintJobView, PrintKind } from '@shared/contract/printing'
+import { JOB_PAGE_SIZE, OPEN_JOB_STATUSES, type PrinterState, type PrintJobView, type PrintKind } from '@shared/contract/printing'
 import type { PrinterSettings, StoreSettings } from '@shared/contract/settings'
 import type { Mutex } from '../core/mutex'
+import { loadOrderView } from '../intake/views'
 import type { SettingsService } from '../settings/service'
 import { PrintJob } from './print-job.entity'
 import { documentFor } from './documents'
+import { copiesOut, isCopyKind, withCopyNo } from './copies'
+import { commandSet } from './escpos-commands'
 import { renderEscPos } from './escpos'
-import { PrinterError, queryPrinterStatus, sendToPrinter } from './transport'
-
-const OPEN_STATUSES: PrintJobStatus[] = ['pending', 'sending', 'failed']
+import { PrinterError, printJob, queryPrinterStatus, type PrinterStatus } from './transport'
 
 export function jobView(j: PrintJob): PrintJobView {
   return {
@@ -25,20 +26,32 @@ export function jobView(j: PrintJob): PrintJobView {
   }
 }
 
+const OPEN_IN = OPEN_JOB_STATUSES.map((s) => `'${s}'`).join(', ')
+
 export interface PrintQueueOptions {
   /** Waits between automatic retries while the printer is unreachable (the last one repeats). */
   retryDelaysMs?: number[]
+  /** While the printer answers with a fault (paper out, cover open...) or not at all: ask again this often. */
+  waitPollMs?: number
   sendTimeoutMs?: number
   /** How long a printer status reading is reused before it is asked again. */
   statusTtlMs?: number
+  /** How long a done job keeps its frozen document (then a preview/reprint is rebuilt from the order). */
+  documentRetentionMs?: number
   logError?: (error: unknown) => void
 }
 
+const DAY = 24 * 60 * 60 * 1000
+const PRUNE_BATCH = 500
+const PRUNE_EVERY_MS = 60_000
+
 /**
  * Persisted print queue. Jobs are rows written in the caller's transaction; after commit `kick()`
- * sends them oldest first. A printer that refuses the connection leaves the job pending (nothing
- * printed) and it is retried by itself; a failure after bytes went out marks it failed, because it
- * may have printed: a retry then prints a copy marked as a reprint, never an unmarked duplicate.
+ * sends them oldest first. Before a job is sent the printer is asked for its state; a fault or no
+ * answer keeps the job pending with the reason, and it is sent by itself when the printer is ready.
+ * `transmitStartedAt` is committed before the first byte leaves. A job is done when the printer
+ * answers after its last byte (or cannot report and the write completed); otherwise it is
+ * "unconfirmed": a person confirms it came out or reprints it, marked — never an unmarked duplicate.
  */
 export class PrintQueue {
   private running: Promise<void> | null = null
@@ -48,6 +61,9 @@ export class PrintQueue {
   private stopped = false
   private sending = false
   private checking = false
+  /** A job went back to pending because of the printer's state: a "ready" reading sends it at once. */
+  private waiting = false
+  private lastPrune = 0
   private status: { iface: string; state: PrinterState; detailKey: string; at: number } | null = null
   private readonly delays: number[]
 
@@ -74,20 +90,52 @@ export class PrintQueue {
         status: 'pending',
         attempts: 0,
         lastError: null,
-        document: documentFor(job.kind, job.order, job.settings, reprintNo),
+        document: job.kind === 'drawerKick' ? null : documentFor(job.kind, job.order, job.settings, reprintNo),
         createdAt: job.now.toISOString(),
         printedAt: null,
-        createdById: job.userId
+        createdById: job.userId,
+        transmitStartedAt: null
       })
     )
     return jobView(saved)
   }
 
-  /** At start-up: a job caught mid-send may have printed; it must not be resent unmarked. */
-  async recover(): Promise<void> {
-    await this.mutex.run(() =>
-      this.ds.getRepository(PrintJob).update({ status: 'sending' }, { status: 'failed', lastError: 'printer.detail.interrupted' })
+  /** Inside the sale's transaction: a cash payment opens the drawer, when this printer has it switched on. */
+  async openCashDrawer(em: EntityManager, job: { orderId: number; settings: StoreSettings; userId: number | null; now: Date }): Promise<PrintJobView | null> {
+    const p = job.settings.printer
+    if (!p.enabled || !p.openDrawerOnCash) return null
+    const saved = await em.save(
+      em.create(PrintJob, {
+        orderId: job.orderId,
+        kind: 'drawerKick',
+        reprintNo: 0,
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        document: null,
+        createdAt: job.now.toISOString(),
+        printedAt: null,
+        createdById: job.userId,
+        transmitStartedAt: null
+      })
     )
+    return jobView(saved)
+  }
+
+  /**
+   * At start-up, jobs caught in 'sending': with no byte out they go back to pending and print as
+   * originals; with bytes maybe out they wait for a person (confirm, or a marked reprint).
+   */
+  async recover(): Promise<{ requeued: number; unconfirmed: number }> {
+    return this.mutex.run(async () => {
+      const repo = this.ds.getRepository(PrintJob)
+      const requeued = await repo.update({ status: 'sending', transmitStartedAt: IsNull() }, { status: 'pending', lastError: null })
+      const unconfirmed = await repo.update(
+        { status: 'sending', transmitStartedAt: Not(IsNull()) },
+        { status: 'unconfirmed', lastError: 'printer.detail.interrupted' }
+      )
+      return { requeued: requeued.affected ?? 0, unconfirmed: unconfirmed.affected ?? 0 }
+    })
   }
 
   /** Send what is pending now (after a commit, a settings change or a manual retry): back-off starts over. */
@@ -130,39 +178,86 @@ export class PrintQueue {
     try {
       while (!this.stopped) {
         const next = await this.mutex.run(() => this.claimNext())
-        if (!next) return
-        if (!(await this.send(next.job, next.settings.printer))) return
+        if (!next) break
+        if (!(await this.send(next.job, next.settings))) return
       }
+      if (!this.stopped) await this.pruneDocuments()
     } catch (error) {
       // A database error must not leave the queue stalled: log it and try again later.
       this.opts.logError?.(error)
-      this.scheduleRetry()
+      this.scheduleRetry(false)
     }
   }
 
-  /** Sends one claimed job; false when the printer failed (the rest wait for the retry). */
-  private async send(job: PrintJob, printer: PrinterSettings): Promise<boolean> {
+  /** Sends one claimed job; false when the printer is not printing (the rest wait for the retry). */
+  private async send(job: PrintJob, settings: StoreSettings): Promise<boolean> {
+    const printer = settings.printer
+    const iface = printer.interface
+    let transmitting = false
     this.sending = true
     try {
-      const bytes = renderEscPos(job.document, printer)
-      await sendToPrinter(printer.interface, bytes, { timeoutMs: this.opts.sendTimeoutMs ?? 10_000 })
-      this.status = { iface: printer.interface, state: 'ready', detailKey: 'printer.detail.ok', at: Date.now() }
-      await this.mutex.run(() => this.finish(job.id, { status: 'done', printedAt: new Date().toISOString(), lastError: null }))
-      this.failures = 0
-      return true
+      const outcome = await printJob(iface, {
+        timeoutMs: this.opts.sendTimeoutMs ?? 10_000,
+        askStatus: printer.reportsStatus !== false,
+        startTransmit: async () => {
+          const bytes = await this.mutex.run(() => this.startTransmit(job, settings))
+          transmitting = true
+          return bytes
+        }
+      })
+      const now = new Date().toISOString()
+      this.remember(iface, outcome.status ?? { state: 'ready', detailKey: outcome.confirmed ? 'printer.detail.ok' : outcome.detailKey })
+      if (outcome.confirmed) {
+        await this.finish(job.id, { status: 'done', printedAt: now, lastError: null })
+        this.failures = 0
+        return true
+      }
+      await this.finish(job.id, { status: 'unconfirmed', lastError: outcome.detailKey })
+      this.scheduleRetry(true)
+      return false
     } catch (error) {
       const pe = error instanceof PrinterError ? error : null
       if (!pe) this.opts.logError?.(error)
       const detailKey = pe?.detailKey ?? 'printer.detail.unknown'
-      this.status = { iface: printer.interface, state: pe?.kind === 'io' || !pe ? 'error' : 'offline', detailKey, at: Date.now() }
-      // Refused before any byte went out: nothing printed, keep it pending. Otherwise it may have printed.
-      const status = pe && !pe.maybePrinted ? 'pending' : 'failed'
-      await this.mutex.run(() => this.finish(job.id, { status, lastError: detailKey }))
-      this.scheduleRetry()
+      const fault = pe?.kind === 'status' || pe?.kind === 'notPrinter'
+      this.remember(iface, { state: pe?.kind === 'refused' || pe?.kind === 'timeout' ? 'offline' : 'error', detailKey })
+      if (pe && !pe.maybePrinted) {
+        // Nothing left for the printer: it waits, and prints as what it is once the printer is ready.
+        this.waiting = true
+        await this.finish(job.id, { status: 'pending', lastError: detailKey, transmitStartedAt: null })
+        this.scheduleRetry(fault)
+      } else {
+        await this.finish(job.id, transmitting ? { status: 'unconfirmed', lastError: detailKey } : { status: 'pending', lastError: detailKey })
+        this.scheduleRetry(true)
+      }
       return false
     } finally {
       this.sending = false
     }
+  }
+
+  /**
+   * Under the lock, right before the first byte: records that bytes are leaving and fixes the copy
+   * number (copies.ts); returns the bytes with that number on them.
+   */
+  private async startTransmit(job: PrintJob, settings: StoreSettings): Promise<Buffer> {
+    return this.ds.transaction(async (em) => {
+      const at = new Date().toISOString()
+      if (job.kind === 'drawerKick') {
+        await em.update(PrintJob, { id: job.id }, { transmitStartedAt: at })
+        const cmd = commandSet(settings.printer.type)
+        return Buffer.concat([cmd.init, cmd.drawerKick])
+      }
+      let doc = job.document
+      if (job.orderId !== null && isCopyKind(job.kind)) {
+        const copyNo = await copiesOut(em, job.orderId, job.kind, job.id)
+        doc = withCopyNo(doc ?? documentFor(job.kind, await loadOrderView(em, job.orderId), settings, copyNo), copyNo, settings.locale)
+        await em.update(PrintJob, { id: job.id }, { transmitStartedAt: at, reprintNo: copyNo })
+      } else {
+        await em.update(PrintJob, { id: job.id }, { transmitStartedAt: at })
+      }
+      return renderEscPos(doc ?? documentFor(job.kind, null, settings, 0), settings.printer)
+    })
   }
 
   /**
@@ -171,7 +266,7 @@ export class PrintQueue {
    */
   private async claimNext(): Promise<{ job: PrintJob; settings: StoreSettings } | null> {
     const settings = await this.settings.load(this.ds.manager)
-    if (!settings.printer.enabled) return null
+    if (!settings.printer.enabled || !settings.printer.interface) return null
     const repo = this.ds.getRepository(PrintJob)
     for (let tries = 0; tries < 10; tries++) {
       const job = await repo.findOne({ where: { status: 'pending' }, order: { id: 'ASC' } })
@@ -183,7 +278,33 @@ export class PrintQueue {
   }
 
   private async finish(id: number, patch: Partial<PrintJob>): Promise<void> {
-    await this.ds.getRepository(PrintJob).update({ id }, patch)
+    await this.mutex.run(() => this.ds.getRepository(PrintJob).update({ id }, patch))
+  }
+
+  /**
+   * Drops the frozen document of jobs done longer ago than the retention, in small batches (each its
+   * own short lock) over the partial index of kept documents. A reprint or preview is rebuilt from the order.
+   */
+  async pruneDocuments(force = false): Promise<number> {
+    if (!force && Date.now() - this.lastPrune < PRUNE_EVERY_MS) return 0
+    this.lastPrune = Date.now()
+    const before = new Date(Date.now() - (this.opts.documentRetentionMs ?? 7 * DAY)).toISOString()
+    let total = 0
+    for (;;) {
+      const n = await this.mutex.run(() =>
+        affected(
+          this.ds,
+          `UPDATE "print_job" SET "document" = NULL WHERE "id" IN (SELECT "id" FROM "print_job" WHERE "document" IS NOT NULL AND "printedAt" < ? ORDER BY "printedAt" LIMIT ${PRUNE_BATCH})`,
+          [before]
+        )
+      )
+      total += n
+      if (n < PRUNE_BATCH || this.stopped) return total
+    }
+  }
+
+  private remember(iface: string, s: PrinterStatus | { state: PrinterState; detailKey: string }): void {
+    this.status = { iface, state: s.state, detailKey: s.detailKey, at: Date.now() }
   }
 
   /**
@@ -193,17 +314,24 @@ export class PrintQueue {
    */
   currentStatus(printer: PrinterSettings): { state: PrinterState; detailKey: string } {
     if (!printer.enabled) return { state: 'disabled', detailKey: 'printer.state.disabled' }
+    if (!printer.interface) return { state: 'offline', detailKey: 'printing.v.interfaceRequired' }
     const known = this.status?.iface === printer.interface ? this.status : null
-    if (!known || Date.now() - known.at >= (this.opts.statusTtlMs ?? 5_000)) void this.refreshStatus(printer.interface)
+    if (!known || Date.now() - known.at >= (this.opts.statusTtlMs ?? 5_000)) void this.refreshStatus(printer)
     return known ?? { state: 'checking', detailKey: 'printer.state.checking' }
   }
 
-  private async refreshStatus(iface: string): Promise<void> {
+  private async refreshStatus(printer: PrinterSettings): Promise<void> {
     if (this.checking || this.sending || this.stopped) return
     this.checking = true
     try {
-      const s = await queryPrinterStatus(iface, { timeoutMs: 1500 })
-      if (!this.sending) this.status = { iface, ...s, at: Date.now() }
+      const s = await queryPrinterStatus(printer.interface, { timeoutMs: 1500, askStatus: printer.reportsStatus !== false })
+      if (this.sending) return
+      this.remember(printer.interface, s)
+      // Paper put back, cover closed: waiting jobs go now rather than at the next poll.
+      if (s.state === 'ready' && this.waiting) {
+        this.waiting = false
+        this.kick()
+      }
     } catch (error) {
       this.opts.logError?.(error)
     } finally {
@@ -211,11 +339,13 @@ export class PrintQueue {
     }
   }
 
-  private scheduleRetry(): void {
+  /** fault: the printer answered (or is known to be there): poll it at a short, steady pace. */
+  private scheduleRetry(fault: boolean): void {
     if (this.stopped) return
-    const delay = this.delays[Math.min(this.failures, this.delays.length - 1)]
-    this.failures += 1
+    const delay = fault ? (this.opts.waitPollMs ?? 3_000) : this.delays[Math.min(this.failures, this.delays.length - 1)]
+    if (!fault) this.failures += 1
     // An automatic retry keeps backing off; only an outside kick() starts the back-off over.
+    if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       this.timer = null
       this.start()
@@ -223,12 +353,38 @@ export class PrintQueue {
     this.timer.unref()
   }
 
-  /** Jobs not yet settled: waiting, being sent, or failed and needing a decision. */
-  async openJobs(em: EntityManager): Promise<PrintJob[]> {
-    return em.find(PrintJob, { where: { status: In(OPEN_STATUSES) }, order: { id: 'ASC' } })
+  /** Jobs not yet settled, oldest first, one page (index (status, id)). */
+  async openJobs(em: EntityManager, afterId = 0): Promise<PrintJob[]> {
+    const rows = (await em.query(
+      `SELECT "id" FROM "print_job" WHERE "status" IN (${OPEN_IN}) AND "id" > ? ORDER BY "id" LIMIT ${JOB_PAGE_SIZE}`,
+      [afterId]
+    )) as { id: number }[]
+    if (!rows.length) return []
+    return em.find(PrintJob, { where: { id: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } })
   }
 
-  async pendingCount(em: EntityManager): Promise<number> {
-    return em.countBy(PrintJob, { status: In(OPEN_STATUSES) })
+  /** Open jobs, and how many of them were sent but not confirmed. */
+  async openCounts(em: EntityManager): Promise<{ open: number; unconfirmed: number }> {
+    const rows = (await em.query(`SELECT "status", COUNT(*) AS n FROM "print_job" WHERE "status" IN (${OPEN_IN}) GROUP BY "status"`)) as {
+      status: string
+      n: number
+    }[]
+    let open = 0
+    let unconfirmed = 0
+    for (const r of rows) {
+      open += Number(r.n)
+      if (r.status === 'unconfirmed' || r.status === 'failed') unconfirmed += Number(r.n)
+    }
+    return { open, unconfirmed }
+  }
+}
+
+/** Runs an UPDATE and says how many rows it changed. */
+async function affected(ds: DataSource, sql: string, params: unknown[]): Promise<number> {
+  const runner = ds.createQueryRunner()
+  try {
+    return ((await runner.query(sql, params, true)) as QueryResult).affected ?? 0
+  } finally {
+    await runner.release()
   }
 }

@@ -1,12 +1,12 @@
 /**
- * Printer status for the counter's indicator. Network printers are asked with the ESC/POS real-time
- * status requests `DLE EOT 1/2/4` (printer / offline cause / roll paper sensor); other interfaces can
- * only be checked for existence.
+ * Printer status. Network printers are asked with the ESC/POS real-time status requests
+ * `DLE EOT 1/2/4` (printer / offline cause / roll paper sensor); device paths are only checked for
+ * being a printer device, OS queues with lpstat.
  */
 import { spawn } from 'node:child_process'
-import { access, constants } from 'node:fs/promises'
-import net from 'node:net'
-import { connectError, parseInterface, PrinterError } from './target'
+import { checkPrinterDevice } from './device'
+import { parseInterface, PrinterError } from './target'
+import { TcpPrinter } from './tcp-printer'
 
 export interface PrinterStatus {
   state: 'ready' | 'offline' | 'error'
@@ -14,26 +14,35 @@ export interface PrinterStatus {
   detailKey: string
 }
 
-const QUERY = Buffer.from([0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04])
+/** DLE EOT 1, 2, 4: printer status, offline cause, roll paper sensor. */
+export const STATUS_QUERY = Buffer.from([0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04])
 /** Real-time status bytes always look like 0xx1xx10; anything else (e.g. ASB) is not an answer. */
-const isStatusByte = (b: number) => (b & 0x93) === 0x12
+export const isStatusByte = (b: number) => (b & 0x93) === 0x12
+
+/** Ready to print: online, cover closed, paper in (paper low still prints). */
+export const isReady = (s: PrinterStatus) => s.state === 'ready'
 
 /**
- * Decodes the answers to DLE EOT 1, 2 and 4 (in that order; missing ones are undefined).
+ * Decodes the answers to DLE EOT 1, 2 and 4 (in that order).
  * Cover open and paper out put the printer offline, so they are checked before plain "offline".
  */
-export function decodeStatusBytes(printer?: number, cause?: number, paper?: number): PrinterStatus {
-  if (printer === undefined) return { state: 'ready', detailKey: 'printer.detail.unknown' }
-  if (cause !== undefined && cause & 0x04) return { state: 'error', detailKey: 'printer.detail.coverOpen' }
-  const paperOut = (cause !== undefined && cause & 0x20) || (paper !== undefined && (paper & 0x60) === 0x60)
-  if (paperOut) return { state: 'error', detailKey: 'printer.detail.paperOut' }
-  if (cause !== undefined && cause & 0x40) return { state: 'error', detailKey: 'printer.detail.error' }
+export function decodeStatusBytes(printer: number, cause: number, paper: number): PrinterStatus {
+  if (cause & 0x04) return { state: 'error', detailKey: 'printer.detail.coverOpen' }
+  if (cause & 0x20 || (paper & 0x60) === 0x60) return { state: 'error', detailKey: 'printer.detail.paperOut' }
+  if (cause & 0x40) return { state: 'error', detailKey: 'printer.detail.error' }
   if (printer & 0x08) return { state: 'offline', detailKey: 'printer.detail.offline' }
-  if (paper !== undefined && paper & 0x0c) return { state: 'ready', detailKey: 'printer.detail.paperLow' }
+  if (paper & 0x0c) return { state: 'ready', detailKey: 'printer.detail.paperLow' }
   return { state: 'ready', detailKey: 'printer.detail.ok' }
 }
 
-export async function queryPrinterStatus(iface: string, opts: { timeoutMs?: number } = {}): Promise<PrinterStatus> {
+/** Connected, but no answer to DLE EOT: a jammed or hung printer, which must not count as ready. */
+export const NO_ANSWER: PrinterStatus = { state: 'error', detailKey: 'printer.detail.noAnswer' }
+
+/**
+ * The printer's state for the indicator. askStatus false (a printer that cannot report): reachable
+ * counts as ready. Device paths are checked for being a printer device, not asked.
+ */
+export async function queryPrinterStatus(iface: string, opts: { timeoutMs?: number; askStatus?: boolean } = {}): Promise<PrinterStatus> {
   const timeoutMs = opts.timeoutMs ?? 1_500
   let target
   try {
@@ -41,47 +50,27 @@ export async function queryPrinterStatus(iface: string, opts: { timeoutMs?: numb
   } catch (err) {
     return { state: 'offline', detailKey: err instanceof PrinterError ? err.detailKey : 'printer.detail.unknown' }
   }
-  if (target.kind === 'tcp') return queryTcp(target.host, target.port, timeoutMs)
   if (target.kind === 'queue') return queryQueue(target.name, timeoutMs)
-  try {
-    await access(target.path, constants.W_OK)
-    return { state: 'ready', detailKey: 'printer.detail.unknown' }
-  } catch {
-    return { state: 'offline', detailKey: 'printer.detail.noDevice' }
-  }
-}
-
-function queryTcp(host: string, port: number, timeoutMs: number): Promise<PrinterStatus> {
-  return new Promise((resolve) => {
-    const answers: number[] = []
-    let connected = false
-    let done = false
-    const socket = net.createConnection({ host, port })
-    const finish = (status: PrinterStatus) => {
-      if (done) return
-      done = true
-      clearTimeout(timer)
-      socket.destroy()
-      resolve(status)
+  if (target.kind === 'device') {
+    try {
+      await checkPrinterDevice(target.path)
+      return { state: 'ready', detailKey: 'printer.detail.unknown' }
+    } catch (err) {
+      return { state: 'offline', detailKey: err instanceof PrinterError ? err.detailKey : 'printer.detail.noDevice' }
     }
-    // After connecting, silence until the deadline means a printer that does not answer DLE EOT
-    const timer = setTimeout(() => {
-      finish(connected ? decodeStatusBytes(answers[0], answers[1], answers[2]) : { state: 'offline', detailKey: 'printer.detail.timeout' })
-    }, timeoutMs)
-    socket.on('connect', () => {
-      connected = true
-      socket.write(QUERY)
-    })
-    socket.on('data', (chunk: Buffer) => {
-      for (const b of chunk) if (isStatusByte(b)) answers.push(b)
-      if (answers.length >= 3) finish(decodeStatusBytes(answers[0], answers[1], answers[2]))
-    })
-    socket.on('error', (err: NodeJS.ErrnoException) => {
-      if (!connected) return finish({ state: 'offline', detailKey: connectError(err, `tcp://${host}:${port}`).detailKey })
-      finish(decodeStatusBytes(answers[0], answers[1], answers[2]))
-    })
-    socket.on('close', () => finish(decodeStatusBytes(answers[0], answers[1], answers[2])))
-  })
+  }
+  let printer: TcpPrinter
+  try {
+    printer = await TcpPrinter.connect(target.host, target.port, timeoutMs)
+  } catch (err) {
+    return { state: 'offline', detailKey: err instanceof PrinterError ? err.detailKey : 'printer.detail.offline' }
+  }
+  try {
+    if (opts.askStatus === false) return { state: 'ready', detailKey: 'printer.detail.unknown' }
+    return (await printer.status(timeoutMs)) ?? NO_ANSWER
+  } finally {
+    printer.close()
+  }
 }
 
 /** printer:NAME -> `lpstat -p NAME`: known and not disabled counts as ready. */

@@ -1,6 +1,8 @@
 /** Printer interface strings and the one error type every printer failure is reported as. */
+import { isPrinterInterface } from '@shared/contract/settings'
 
-export type PrinterErrorKind = 'refused' | 'timeout' | 'io'
+/** refused/timeout/io: the connection; status: the printer answered with a fault or not at all; notPrinter: the path is no printer. */
+export type PrinterErrorKind = 'refused' | 'timeout' | 'io' | 'status' | 'notPrinter'
 
 export class PrinterError extends Error {
   override name = 'PrinterError'
@@ -22,15 +24,15 @@ export type PrinterTarget =
   | { kind: 'queue'; name: string }
   | { kind: 'device'; path: string }
 
-/** Same forms as the settings validation (contract/settings.ts printerInterface). */
+/** The same rule as the settings validation (contract/settings.ts isPrinterInterface), checked again here. */
 export function parseInterface(iface: string): PrinterTarget {
   const s = iface.trim()
+  if (!isPrinterInterface(s)) throw new PrinterError('notPrinter', false, 'printing.v.interface', `invalid printer interface: ${iface}`)
   const tcp = /^tcp:\/\/([A-Za-z0-9.\-]+):(\d{1,5})$/.exec(s)
-  if (tcp && +tcp[2] > 0 && +tcp[2] < 65536) return { kind: 'tcp', host: tcp[1], port: +tcp[2] }
+  if (tcp) return { kind: 'tcp', host: tcp[1], port: +tcp[2] }
   const queue = /^printer:(.+)$/.exec(s)
   if (queue) return { kind: 'queue', name: queue[1] }
-  if (/^(\/dev\/|COM\d+$|\\\\)/i.test(s) && !/(^|[\\/])\.\.([\\/]|$)/.test(s)) return { kind: 'device', path: s }
-  throw new PrinterError('io', false, 'printing.v.interface', `invalid printer interface: ${iface}`)
+  return { kind: 'device', path: s }
 }
 
 /** Connect-phase errors: nothing was sent. */

@@ -4,15 +4,75 @@
  * queue can retry silently (nothing sent) or mark the next copy as a reprint (maybe printed).
  */
 import { spawn } from 'node:child_process'
-import { constants } from 'node:fs'
-import { open } from 'node:fs/promises'
 import net from 'node:net'
+import { openPrinterDevice } from './device'
+import { isReady, NO_ANSWER, type PrinterStatus } from './status'
 import { connectError, parseInterface, PrinterError } from './target'
+import { TcpPrinter } from './tcp-printer'
 
 const DEFAULT_TIMEOUT_MS = 10_000
 /** A printer that keeps the socket open after our FIN is not an error once the data is flushed. */
 const CLOSE_GRACE_MS = 2_000
+/** A printer that is on answers DLE EOT within milliseconds; silence this long means it cannot. */
+const STATUS_TIMEOUT_MS = 3_000
 
+export interface PrintOptions {
+  /** Connect / write / answer timeout. */
+  timeoutMs: number
+  /** The printer answers DLE EOT: ask before sending (a fault makes the job wait) and after (proof). */
+  askStatus: boolean
+  /**
+   * Runs once the printer is ready, right before the first byte leaves: it must make that fact
+   * durable (the job's transmitStartedAt, so a crash afterwards is known as "maybe printed") and
+   * returns the bytes to send (the copy number is fixed at that moment).
+   */
+  startTransmit: () => Promise<Buffer>
+}
+
+/** After bytes went out: confirmed = the printer answered after the last byte with no fault. */
+export interface PrintOutcome {
+  confirmed: boolean
+  /** Why it is confirmed or not (i18n key printer.detail.*). */
+  detailKey: string
+  /** The printer's state as last read (for the indicator), when it was asked. */
+  status: PrinterStatus | null
+}
+
+/**
+ * Prints one job. Throws a PrinterError with maybePrinted=false when the job must wait (refused,
+ * no answer, paper out, cover open, offline, not a printer): nothing was sent. Throws with
+ * maybePrinted=true when sending broke part-way. Otherwise says whether the printer confirmed it;
+ * a printer that cannot report (askStatus false, device paths, OS queues) counts a completed write.
+ */
+export async function printJob(iface: string, opts: PrintOptions): Promise<PrintOutcome> {
+  const target = parseInterface(iface)
+  if (target.kind !== 'tcp' || !opts.askStatus) {
+    if (target.kind === 'device') {
+      const fh = await openPrinterDevice(target.path, opts.timeoutMs)
+      const bytes = await opts.startTransmit().catch(async (err) => {
+        await fh.close().catch(() => {})
+        throw err
+      })
+      await writeDevice(fh, target.path, bytes, opts.timeoutMs)
+    } else {
+      await sendToPrinter(iface, await opts.startTransmit(), { timeoutMs: opts.timeoutMs })
+    }
+    return { confirmed: true, detailKey: 'printer.detail.unknown', status: null }
+  }
+  const printer = await TcpPrinter.connect(target.host, target.port, opts.timeoutMs)
+  try {
+    const before = (await printer.status(Math.min(opts.timeoutMs, STATUS_TIMEOUT_MS))) ?? NO_ANSWER
+    if (!isReady(before)) throw new PrinterError('status', false, before.detailKey, `${printer.where}: ${before.detailKey}`)
+    const after = await printer.sendAndConfirm(await opts.startTransmit(), opts.timeoutMs)
+    if (!after) return { confirmed: false, detailKey: 'printer.detail.noConfirm', status: NO_ANSWER }
+    // A fault right after the job (paper ran out, cover opened) means it may have stopped part-way.
+    return { confirmed: isReady(after), detailKey: after.detailKey, status: after }
+  } finally {
+    printer.close()
+  }
+}
+
+/** Raw bytes, no status: used when the printer cannot report (and by tests as a plain sender). */
 export async function sendToPrinter(iface: string, bytes: Buffer, opts: { timeoutMs?: number } = {}): Promise<void> {
   const target = parseInterface(iface)
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -73,20 +133,12 @@ function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Prom
   ]).finally(() => clearTimeout(timer))
 }
 
-/** /dev/usb/lp0, COM3, or on Windows a shared printer \\host\share, written raw. */
+/** /dev/usb/lp0, /dev/ttyUSB0, COM3, LPT1, or on Windows a shared printer \\host\share, written raw. */
 async function sendDevice(path: string, bytes: Buffer, timeoutMs: number): Promise<void> {
-  let fh: Awaited<ReturnType<typeof open>>
-  // Write-only, never create or truncate: a mistyped path must fail, not become a file.
-  const opening = open(process.platform === 'win32' && /^COM\d+$/i.test(path) ? `\\\\.\\${path}` : path, constants.O_WRONLY)
-  try {
-    fh = await withTimeout(opening, timeoutMs, () => new PrinterError('timeout', false, 'printer.detail.timeout', `${path}: open timed out`))
-  } catch (err) {
-    opening.then((late) => late.close()).catch(() => {}) // an open that completes after the timeout
-    if (err instanceof PrinterError) throw err
-    const code = (err as NodeJS.ErrnoException).code
-    const key = code === 'EBUSY' ? 'printer.detail.offline' : 'printer.detail.noDevice'
-    throw new PrinterError('io', false, key, `${path}: ${code ?? String(err)}`, { cause: err })
-  }
+  await writeDevice(await openPrinterDevice(path, timeoutMs), path, bytes, timeoutMs)
+}
+
+async function writeDevice(fh: Awaited<ReturnType<typeof openPrinterDevice>>, path: string, bytes: Buffer, timeoutMs: number): Promise<void> {
   const write = fh.writeFile(bytes)
   // A stuck write cannot be cancelled; the handle is closed whenever it ends
   void write.then(
@@ -138,3 +190,4 @@ function sendQueue(name: string, bytes: Buffer, timeoutMs: number): Promise<void
 
 export { PrinterError, parseInterface, type PrinterErrorKind, type PrinterTarget } from './target'
 export { queryPrinterStatus, decodeStatusBytes, type PrinterStatus } from './status'
+export { checkPrinterDevice } from './device'

@@ -1,6 +1,7 @@
 import type { StoreSettings } from '@shared/contract/settings'
 import { DEFAULT_TIME_ZONE } from '@shared/domain/dates'
 import { DEFAULT_WARRANTY_POLICY } from '@shared/domain/warranty'
+import { REPAIR_WARRANTY_MONTHS } from '@shared/receipt/tickets'
 
 /** What a new store starts with; every section can be edited in Settings. */
 export function defaultSettings(): StoreSettings {
@@ -18,11 +19,16 @@ export function defaultSettings(): StoreSettings {
     calendar: { holidays: [], makeupWorkdays: [] },
     printer: {
       enabled: false,
-      interface: 'tcp://192.168.1.100:9100',
+      // No default address: a guessed LAN address could print a customer's ticket on someone else's printer.
+      interface: '',
       widthMm: 80,
       type: 'epson',
       characterSet: 'GB18030',
-      printDeviceTag: true
-    }
+      printDeviceTag: true,
+      reportsStatus: true,
+      openDrawerOnCash: false
+    },
+    // The repair warranty of the service manual; the built-in terms until the store writes its own.
+    ticket: { repairWarrantyMonths: REPAIR_WARRANTY_MONTHS, terms: '' }
   }
 }

@@ -1,7 +1,7 @@
 import type { settingsContract, StoreSettings } from '@shared/contract/settings'
 import type { Handlers } from '../core/context'
 import { validationError } from '../core/errors'
-import { audit } from '../audit/audit'
+import { audit, changes, pick } from '../audit/audit'
 import { sessionView } from '../auth/handlers'
 
 /** Index of the first entry whose key an earlier entry already has, or -1. */
@@ -25,14 +25,14 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
     }
     const dupRule = firstDuplicate(patch.warrantyPolicy?.rules, (r) => `${r.category}/${r.component}`)
     if (dupRule >= 0) throw validationError({ [`warrantyPolicy.rules.${dupRule}.component`]: 'settings.v.duplicateRule' })
+    const before = await ctx.services.settings.load(ctx.em)
     const updated = await ctx.services.settings.update(ctx.em, patch as Partial<StoreSettings>, ctx.afterCommit)
-    await audit(ctx.em, {
-      at: ctx.now,
-      userId: ctx.user?.id ?? null,
-      action: 'settings.update',
-      entity: 'settings',
-      detail: { sections: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined) }
-    })
+    const sections = (Object.keys(patch) as (keyof StoreSettings)[]).filter((k) => patch[k] !== undefined)
+    const changed = changes(pick(before, sections), pick(updated, sections))
+    // Saving a form unchanged is not an event worth a row.
+    if (Object.keys(changed).length) {
+      await audit(ctx.em, { at: ctx.now, userId: ctx.user?.id ?? null, action: 'settings.update', entity: 'settings', changes: changed })
+    }
     if (patch.printer) ctx.afterCommit(() => ctx.services.printQueue.kick())
     return updated
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from './channel'
-import { id, pin, requiredText, username } from './fields'
+import { halfWidth, id, pin, requiredText, username } from './fields'
 import { ROLES, type Role } from './roles'
 import { LOCALES, type Locale } from '../i18n/define'
 import { optionalText, timeZone } from './fields'
@@ -11,6 +11,13 @@ export interface UserView {
   displayName: string
   role: Role
   active: boolean
+  /** Set while wrong PINs keep the user locked (UTC ISO); a manager can unlock. */
+  lockedUntil: string | null
+}
+
+/** The manager recovery code: shown once (setup, renewal, after each use), kept only as a hash. */
+export interface RecoveryCodeView {
+  recoveryCode: string
 }
 
 export interface SessionView {
@@ -37,6 +44,17 @@ export const SetupInput = z.object({
 
 export const SignInInput = z.object({ username, pin })
 
+/** Crockford base32 (no I, L, O, U), 16 characters = 80 bits; typed with or without dashes. */
+export const RECOVERY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+export const recoveryCode = z
+  .string({ error: 'v.required' })
+  .max(64, { error: 'auth.v.recoveryCode' })
+  .overwrite((s) => halfWidth(s).toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1'))
+  .regex(/^[0-9A-HJKMNP-TV-Z]{16}$/, 'auth.v.recoveryCode')
+
+/** A manager who cannot sign in (forgotten PIN, kept locked) sets a new PIN with the recovery code. */
+export const RecoverInput = z.object({ username, recoveryCode, pin })
+
 export const CreateUserInput = z.object({
   username,
   displayName: requiredText(30),
@@ -55,12 +73,18 @@ export const UpdateUserInput = z.object({
 export const authContract = {
   /** What the renderer needs before anything else: is setup done, who is signed in, which language. */
   'session.get': channel<SessionView>()(z.object({}).default({}), 'public'),
-  'setup.create': channel<SessionView>()(SetupInput, 'public'),
+  /** Answers the recovery code once: the setup screen shows it for the manager to write down. */
+  'setup.create': channel<SessionView & RecoveryCodeView>()(SetupInput, 'public'),
   /** Names for the sign-in / quick-switch picker; no PINs, no roles beyond display. */
   'auth.users': channel<Pick<UserView, 'username' | 'displayName' | 'role'>[]>()(z.object({}).default({}), 'public'),
   'auth.signIn': channel<SessionView>()(SignInInput, 'public'),
   'auth.signOut': channel<SessionView>()(z.object({}).default({}), 'public'),
+  /** Unlocks the manager, sets the new PIN and signs in; the used code is replaced by a new one. */
+  'auth.recover': channel<SessionView & RecoveryCodeView>()(RecoverInput, 'public'),
+  'auth.renewRecoveryCode': channel<RecoveryCodeView>()(z.object({}).default({}), ['manager']),
   'users.list': channel<UserView[]>()(z.object({}).default({}), ['manager']),
   'users.create': channel<UserView>()(CreateUserInput, ['manager']),
-  'users.update': channel<UserView>()(UpdateUserInput, ['manager'])
+  'users.update': channel<UserView>()(UpdateUserInput, ['manager']),
+  /** Lifts a wrong-PIN lock (the user's counters start again from zero). */
+  'users.unlock': channel<UserView>()(z.object({ id }), ['manager'])
 }

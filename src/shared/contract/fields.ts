@@ -1,16 +1,36 @@
 import { z } from 'zod'
-import { isPlainDate, isValidTimeZone } from '../domain/dates'
+import { isValidTimeZone, plainDateProblem } from '../domain/dates'
 import { MAX_FEN } from '../domain/money'
+import { unprintableMessage } from './printable'
 
 /**
  * Field schemas shared by forms (validate as you type) and main (validate again, never trust the
  * renderer). Messages are i18n keys; whoever shows them translates.
  */
-export const requiredText = (max: number) =>
-  z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(max, { error: `v.tooLong|max=${max}` })
+export interface TextRules {
+  /** Newlines allowed (the fault description); elsewhere a newline is refused like any control character. */
+  multiline?: boolean
+}
 
-export const optionalText = (max: number) =>
-  z.string().trim().max(max, { error: `v.tooLong|max=${max}` }).default('')
+/** Characters the receipt cannot print are refused by name (see printable.ts), never dropped silently. */
+function printable<T extends z.ZodString>(schema: T, rules: TextRules): T {
+  return schema.superRefine((s, ctx) => {
+    const message = unprintableMessage(s, rules.multiline)
+    if (message) ctx.addIssue({ code: 'custom', message, input: s })
+  }) as T
+}
+
+/** Line endings pasted from Windows become plain newlines; nothing else is changed. */
+const lineEndings = (rules: TextRules) => (s: string) => (rules.multiline ? s.replace(/\r\n?/g, '\n') : s)
+
+export const requiredText = (max: number, rules: TextRules = {}) =>
+  printable(
+    z.string({ error: 'v.required' }).overwrite(lineEndings(rules)).trim().min(1, 'v.required').max(max, { error: `v.tooLong|max=${max}` }),
+    rules
+  )
+
+export const optionalText = (max: number, rules: TextRules = {}) =>
+  printable(z.string().overwrite(lineEndings(rules)).trim().max(max, { error: `v.tooLong|max=${max}` }), rules).default('')
 
 export const fen = z
   .number({ error: 'v.number' })
@@ -18,7 +38,11 @@ export const fen = z
   .min(0, 'v.money.nonNegative')
   .max(MAX_FEN, 'v.money.tooLarge')
 
-export const plainDate = z.string({ error: 'v.required' }).refine(isPlainDate, 'v.date')
+/** A business date: format, a real calendar day, and within 2000-01-01 … today + 10 years (each its own message). */
+export const plainDate = z.string({ error: 'v.required' }).superRefine((text, ctx) => {
+  const problem = plainDateProblem(text)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
+})
 
 /** Full-width digits from a Chinese input method ("１３８…") become ASCII before any check. */
 export const halfWidth = (s: string) => s.normalize('NFKC')

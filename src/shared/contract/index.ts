@@ -1,7 +1,11 @@
+import { auditContract } from './audit'
 import { authContract } from './auth'
+import { devicesContract } from './devices'
 import { intakeContract } from './intake'
 import { printingContract } from './printing'
+import { searchContract } from './search'
 import { settingsContract } from './settings'
+import { systemContract } from './system'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -12,9 +16,13 @@ export * from './roles'
 /** The whole IPC contract: one map per domain, merged. Main and renderer both derive from it. */
 export const contract = {
   ...authContract,
+  ...auditContract,
   ...settingsContract,
   ...intakeContract,
-  ...printingContract
+  ...devicesContract,
+  ...printingContract,
+  ...searchContract,
+  ...systemContract
 }
 export type Contract = typeof contract
 export type Channel = keyof Contract

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'LOCKED'
   | 'PRINTER'
   | 'INTERNAL'
+  /** The database failed its checks at start: nothing is read or written until it is repaired or restored. */
+  | 'DATABASE_DAMAGED'
   /** Set by the renderer's transport only: main could not be reached (or refused the bridge token). */
   | 'UNREACHABLE'
 

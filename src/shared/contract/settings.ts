@@ -28,32 +28,57 @@ export const PRINTER_TYPES = ['epson', 'star'] as const
 export const CHARACTER_SETS = ['GB18030', 'PC437_USA'] as const
 
 /**
- * Interface forms: tcp://host:port (network printer), a device path (/dev/usb/lp0, COM3,
- * \\\\host\\share) written raw, or printer:NAME for an OS print queue (raw via lp).
+ * Interface forms: tcp://host:port (network printer), printer:NAME (an OS print queue, raw via lp),
+ * or a device path that can only be a printer port: /dev/usb/lpN, /dev/lpN, serial /dev/ttyS|USB|ACMN,
+ * COMn, LPTn, or a shared Windows printer \\\\host\\share. Nothing else is ever opened for writing (no
+ * regular file, directory, socket, /dev/fd/*, /proc/*); the send path checks the device again.
  */
+export const PRINTER_DEVICE_PATH = /^(\/dev\/usb\/lp\d{1,3}|\/dev\/lp\d{1,3}|\/dev\/tty(S|USB|ACM)\d{1,3}|COM\d{1,3}|LPT\d)$|^\\\\[A-Za-z0-9][A-Za-z0-9._-]{0,62}\\[A-Za-z0-9][A-Za-z0-9 ._$-]{0,79}$/i
+
+export function isPrinterInterface(s: string): boolean {
+  const tcp = /^tcp:\/\/[A-Za-z0-9.\-]+:(\d{1,5})$/.exec(s)
+  if (tcp) return +tcp[1] > 0 && +tcp[1] < 65536
+  if (/^printer:[A-Za-z0-9][A-Za-z0-9._@-]{0,126}$/.test(s)) return true
+  return PRINTER_DEVICE_PATH.test(s)
+}
+
+/** Empty until the manager types one: no network default that could reach someone else's printer. */
 export const printerInterface = z
   .string()
   .trim()
-  .min(1, 'v.required')
   .max(200)
-  .refine((s) => {
-    const tcp = /^tcp:\/\/[A-Za-z0-9.\-]+:(\d{1,5})$/.exec(s)
-    if (tcp) return +tcp[1] > 0 && +tcp[1] < 65536
-    if (/^printer:.+$/.test(s)) return true
-    // Device paths: never '..' (the path is opened for writing)
-    return /^(\/dev\/|COM\d+$|\\\\)/i.test(s) && !/(^|[\\/])\.\.([\\/]|$)/.test(s)
-  }, 'printing.v.interface')
+  .refine((s) => s === '' || isPrinterInterface(s), 'printing.v.interface')
 
-export const PrinterSettingsInput = z.object({
-  enabled: z.boolean(),
-  interface: printerInterface,
-  widthMm: z.union([z.literal(58), z.literal(80)]),
-  type: z.enum(PRINTER_TYPES),
-  characterSet: z.enum(CHARACTER_SETS),
-  /** Print the device tag (修护卡) along with the claim ticket at intake. */
-  printDeviceTag: z.boolean()
-})
+export const PrinterSettingsInput = z
+  .object({
+    enabled: z.boolean(),
+    interface: printerInterface,
+    widthMm: z.union([z.literal(58), z.literal(80)]),
+    type: z.enum(PRINTER_TYPES),
+    characterSet: z.enum(CHARACTER_SETS),
+    /** Print the device tag (修护卡) along with the claim ticket at intake. */
+    printDeviceTag: z.boolean(),
+    /**
+     * The printer answers status requests (DLE EOT): jobs wait while it reports a fault and are done
+     * only when it answers after the last byte. Off for write-only devices: done once written.
+     */
+    reportsStatus: z.boolean().default(true),
+    /** A cash deposit opens the cash drawer wired to this printer (ESC p). */
+    openDrawerOnCash: z.boolean().default(false)
+  })
+  .superRefine((p, ctx) => {
+    if (p.enabled && p.interface === '') ctx.addIssue({ code: 'custom', path: ['interface'], message: 'printing.v.interfaceRequired' })
+  })
 export type PrinterSettings = z.output<typeof PrinterSettingsInput>
+
+/** What the claim ticket promises: the repair warranty and the store's own terms (empty = the built-in terms). */
+export const TicketSettingsInput = z.object({
+  /** Months of warranty on the repair itself (the service manual's default is 3); 0 = none. */
+  repairWarrantyMonths: z.number({ error: 'v.number' }).int('v.integer').min(0, 'v.invalid').max(36, 'intake.v.repairWarrantyMonths'),
+  /** One term per line, printed as typed; the repair-warranty line is always added from the months. */
+  terms: optionalText(1000, { multiline: true })
+})
+export type TicketSettings = z.output<typeof TicketSettingsInput>
 
 export interface StoreSettings {
   store: z.output<typeof StoreProfileInput>
@@ -64,6 +89,7 @@ export interface StoreSettings {
   warrantyPolicy: WarrantyPolicy
   calendar: WorkCalendar
   printer: PrinterSettings
+  ticket: TicketSettings
 }
 
 export const SettingsPatch = z.object({
@@ -74,7 +100,8 @@ export const SettingsPatch = z.object({
   faultCodes: z.array(CatalogueEntry).max(200).optional(),
   warrantyPolicy: WarrantyPolicyInput.optional(),
   calendar: CalendarInput.optional(),
-  printer: PrinterSettingsInput.optional()
+  printer: PrinterSettingsInput.optional(),
+  ticket: TicketSettingsInput.optional()
 })
 
 export const settingsContract = {

@@ -1,5 +1,19 @@
 import fc from 'fast-check'
-import { addDays, addMonths, diffDays, isPlainDate, localDate, localDateTime, nextWorkingDayOnOrAfter, yearMonthCode } from './dates'
+import { splitMessage } from '../contract/fields'
+import { translate } from '../i18n'
+import {
+  addDays,
+  addMonths,
+  diffDays,
+  invoiceDateProblem,
+  isPlainDate,
+  localDate,
+  localDateTime,
+  nextWorkingDayOnOrAfter,
+  plainDateProblem,
+  startOfLocalDay,
+  yearMonthCode
+} from './dates'
 
 describe('store-local dates', () => {
   it('takes the business day in the store zone, not UTC', () => {
@@ -37,5 +51,50 @@ describe('store-local dates', () => {
     expect(isPlainDate('2026-02-30')).toBe(false)
     expect(isPlainDate('2026-2-3')).toBe(false)
     expect(isPlainDate('2026-12-31')).toBe(true)
+  })
+})
+
+describe('sane business dates', () => {
+  const today = '2026-11-23'
+  it('names the problem: format, impossible day, out of range', () => {
+    expect(plainDateProblem('2026/11/23', today)).toBe('v.date')
+    expect(plainDateProblem('2026-02-30', today)).toBe('v.date.noDay|month=2|monthName=February|day=30|dayOrd=30th')
+    expect(plainDateProblem('2026-04-31', today)).toMatch(/^v\.date\.noDay\|month=4\|/)
+    expect(plainDateProblem('2027-02-29', today)).toMatch(/^v\.date\.noLeapDay\|year=2027\|/)
+    expect(plainDateProblem('2028-02-29', today)).toBeNull()
+    expect(plainDateProblem('2026-13-01', today)).toBe('v.date.noMonth|month=13')
+    expect(plainDateProblem('2026-00-10', today)).toBe('v.date.noMonth|month=0')
+    expect(plainDateProblem('9999-12-31', today)).toBe('v.date.range|min=2000-01-01|max=2036-11-23')
+    expect(plainDateProblem('1999-12-31', today)).toMatch(/^v\.date\.range\|/)
+    expect(plainDateProblem('2000-01-01', today)).toBeNull()
+    expect(plainDateProblem('2036-11-23', today)).toBeNull()
+    expect(plainDateProblem('2036-11-24', today)).toMatch(/^v\.date\.range\|/)
+  })
+
+  it('reads as a person would say it, in both languages', () => {
+    const say = (locale: 'zh-CN' | 'en', text: string) => {
+      const { key, params } = splitMessage(plainDateProblem(text, today) ?? '')
+      return translate(locale, key, params)
+    }
+    expect(say('zh-CN', '2026-02-30')).toBe('2月没有30日')
+    expect(say('en', '2026-02-30')).toBe('February has no 30th')
+    expect(say('en', '2026-06-31')).toBe('June has no 31st')
+    expect(say('zh-CN', '9999-12-31')).toBe('日期应在 2000-01-01 至 2036-11-23 之间')
+  })
+
+  it('the invoice-date rule: real, in range, not after today', () => {
+    expect(invoiceDateProblem(null, today)).toBeNull()
+    expect(invoiceDateProblem('2026-11-23', today)).toBeNull()
+    expect(invoiceDateProblem('2026-11-24', today)).toBe('v.date.future')
+    expect(invoiceDateProblem('9999-12-31', today)).toMatch(/^v\.date\.range/)
+  })
+})
+
+describe('startOfLocalDay', () => {
+  it('is local midnight as a UTC instant', () => {
+    expect(startOfLocalDay('2026-11-23', 'Asia/Shanghai')).toBe('2026-11-22T16:00:00.000Z')
+    expect(startOfLocalDay('2026-11-23', 'UTC')).toBe('2026-11-23T00:00:00.000Z')
+    expect(startOfLocalDay('2026-03-29', 'Europe/Berlin')).toBe('2026-03-28T23:00:00.000Z')
+    expect(startOfLocalDay('2026-03-30', 'Europe/Berlin')).toBe('2026-03-29T22:00:00.000Z')
   })
 })

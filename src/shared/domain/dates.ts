@@ -14,6 +14,56 @@ export function isPlainDate(text: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]
 }
 
+/** The oldest business date the app accepts (no shop keeps invoices or repairs from before it). */
+export const MIN_PLAIN_DATE = '2000-01-01'
+/** How far ahead a business date may lie (a promised date, a holiday calendar). */
+export const MAX_YEARS_AHEAD = 10
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+// English words for the impossible-date message; zh-CN only needs the numbers.
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`
+
+/** Today in UTC: close enough for the sane-range check, which has ten years of slack. */
+function utcToday(): PlainDate {
+  return new Date().toISOString().slice(0, 10)
+}
+
+/**
+ * Why a typed 'YYYY-MM-DD' is not an acceptable business date, as an i18n key with params
+ * ("v.date.noDay|month=2|day=30"), or null when it is one. Format, then calendar, then range.
+ */
+export function plainDateProblem(text: string, today: PlainDate = utcToday()): string | null {
+  const m = PLAIN_DATE.exec(text)
+  if (!m) return 'v.date'
+  const [year, month, day] = [+m[1], +m[2], +m[3]]
+  if (month < 1 || month > 12) return `v.date.noMonth|month=${month}`
+  if (day < 1 || day > daysInMonth(year, month)) {
+    const names = `month=${month}|monthName=${MONTH_NAMES[month - 1]}|day=${day}|dayOrd=${ordinal(day)}`
+    return month === 2 && day === 29 ? `v.date.noLeapDay|year=${year}|${names}` : `v.date.noDay|${names}`
+  }
+  const max = latestPlainDate(today)
+  if (text < MIN_PLAIN_DATE || text > max) return `v.date.range|min=${MIN_PLAIN_DATE}|max=${max}`
+  return null
+}
+
+/** The last date plainDateProblem accepts on `today`. */
+export function latestPlainDate(today: PlainDate): PlainDate {
+  return addMonths(today, 12 * MAX_YEARS_AHEAD)
+}
+
+/**
+ * The one invoice-date rule (intake and the warranty check both use it): a real date in the sane
+ * range, and not after the store's today.
+ */
+export function invoiceDateProblem(date: PlainDate | null, today: PlainDate): string | null {
+  if (date === null) return null
+  return plainDateProblem(date, today) ?? (date > today ? 'v.date.future' : null)
+}
+
 export function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz })
@@ -46,6 +96,22 @@ export function localDate(instant: Date, tz: string): PlainDate {
 export function localDateTime(instant: Date | string, tz: string): string {
   const p = parts(typeof instant === 'string' ? new Date(instant) : instant, tz)
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
+}
+
+/** The instant a store-local day begins (UTC ISO), e.g. for "from this day" filters over instants. */
+export function startOfLocalDay(date: PlainDate, tz: string): string {
+  const midnightUtc = toUtc(date).getTime()
+  // Guess with the zone's offset at UTC midnight, then correct once for an offset change that day.
+  let guess = midnightUtc - offsetMs(new Date(midnightUtc), tz)
+  guess = midnightUtc - offsetMs(new Date(guess), tz)
+  return new Date(guess).toISOString()
+}
+
+/** Local wall time minus UTC at an instant, in ms. */
+function offsetMs(instant: Date, tz: string): number {
+  const p = parts(instant, tz)
+  const wall = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute)
+  return wall - Math.floor(instant.getTime() / 60_000) * 60_000
 }
 
 function toUtc(date: PlainDate): Date {

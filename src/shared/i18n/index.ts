@@ -1,20 +1,26 @@
 import { commonMessages } from './common'
+import { auditMessages } from './audit'
 import { authMessages } from './auth'
+import { dateMessages } from './dates'
 import { intakeMessages } from './intake'
 import { printingMessages } from './printing'
+import { searchMessages } from './search'
 import { settingsMessages } from './settings'
+import { systemMessages } from './system'
+import { textMessages } from './text'
 import { uiMessages } from './ui'
+import { inputMessages } from './input'
 import type { Locale } from './define'
 
 export * from './define'
 
-const catalogues = [commonMessages, authMessages, intakeMessages, printingMessages, settingsMessages, uiMessages]
+const catalogues = [commonMessages, auditMessages, authMessages, dateMessages, intakeMessages, printingMessages, settingsMessages, systemMessages, uiMessages, inputMessages, textMessages, searchMessages]
 
 type Merge<T extends readonly { 'zh-CN': object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { 'zh-CN': infer M } ? M : never) & (R extends readonly { 'zh-CN': object }[] ? Merge<R> : unknown)
   : unknown
 type AllMessages = Merge<
-  [typeof commonMessages, typeof authMessages, typeof intakeMessages, typeof printingMessages, typeof settingsMessages, typeof uiMessages]
+  [typeof commonMessages, typeof auditMessages, typeof authMessages, typeof dateMessages, typeof intakeMessages, typeof printingMessages, typeof settingsMessages, typeof systemMessages, typeof uiMessages, typeof inputMessages, typeof textMessages, typeof searchMessages]
 >
 export type MessageKey = keyof AllMessages & string
 

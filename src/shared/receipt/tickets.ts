@@ -3,7 +3,7 @@
  * as layout-model documents. Pure: the same doc feeds the screen preview, ESC/POS and the PDF.
  */
 import type { OrderView } from '../contract/intake'
-import type { StoreSettings } from '../contract/settings'
+import type { StoreSettings, TicketSettings } from '../contract/settings'
 import type { Translate } from '../i18n'
 import { formatMoney } from '../domain/money'
 import { localDateTime } from '../domain/dates'
@@ -18,9 +18,11 @@ export interface TicketContext {
   /** Display name of a device category code (custom catalogue entries have their own names). */
   categoryName(code: string): string
   faultName(code: string): string
+  /** The store's repair warranty and terms (Settings → Ticket). */
+  ticket: TicketSettings
 }
 
-/** Every repair done here carries this warranty (printed in the terms). */
+/** The service manual's repair warranty: the default until the store sets its own (Settings → Ticket). */
 export const REPAIR_WARRANTY_MONTHS = 3
 
 /** 13812345678 -> 138****5678; shorter numbers keep only their last digits visible. */
@@ -47,9 +49,46 @@ const pair = (label: string, value: string, bold = false): ReceiptBlock => ({ ki
 const rule = (style: 'single' | 'double' = 'single'): ReceiptBlock => ({ kind: 'rule', style })
 const section = (title: string): ReceiptBlock[] => [rule(), text(title, { bold: true })]
 
-function reprint(ctx: TicketContext): Pick<ReceiptDoc, 'reprintNo' | 'reprintLabel'> {
+/** A copy after a correction says so: the customer's older ticket shows other details. */
+function reprint(ctx: TicketContext, order?: OrderView): Pick<ReceiptDoc, 'reprintNo' | 'reprintLabel'> {
   const n = Math.max(0, Math.floor(ctx.reprintNo))
-  return { reprintNo: n, reprintLabel: n > 0 ? ctx.t('receipt.reprint', { n }) : '' }
+  if (n === 0) return { reprintNo: 0, reprintLabel: '' }
+  return { reprintNo: n, reprintLabel: ctx.t(order?.correctedAt ? 'receipt.correctedReprint' : 'receipt.reprint', { n }) }
+}
+
+/** 作废 / 更正 under the title. */
+function statusMarks(order: OrderView, ctx: TicketContext): ReceiptBlock[] {
+  const marks: ReceiptBlock[] = []
+  if (order.status === 'void') marks.push(text(`【${ctx.t('receipt.void')}】`, { align: 'center', bold: true, large: true }))
+  // A numbered copy already says 更正 in its banner; an unnumbered first print needs the mark here.
+  if (order.correctedAt && ctx.reprintNo === 0) marks.push(text(`【${ctx.t('receipt.corrected')}】`, { align: 'center', bold: true }))
+  return marks
+}
+
+/** "IMEI 待补" while the IMEI could not be read yet. */
+function serialText(order: OrderView, ctx: TicketContext): string {
+  if (order.device.imeiPending) return ctx.t('receipt.imeiPending')
+  return order.device.serial || ctx.t('word.none')
+}
+
+function termsBlocks(ctx: TicketContext): ReceiptBlock[] {
+  const { t } = ctx
+  const { repairWarrantyMonths: months, terms } = ctx.ticket
+  const own = terms.split('\n').map((line) => line.trim()).filter(Boolean)
+  if (!own.length) {
+    return [
+      text(t('receipt.terms.bringTicket')),
+      text(t('receipt.terms.uncollected')),
+      text(months > 0 ? t('receipt.terms.repairWarranty', { months }) : t('receipt.terms.repairWarrantyNone'))
+    ]
+  }
+  return [...own.map((line) => text(line)), text(months > 0 ? t('receipt.terms.repairWarrantyPlain', { months }) : t('receipt.terms.repairWarrantyNone'))]
+}
+
+/** The customer signs that the condition and accessories listed are right. */
+function signatureBlocks(ctx: TicketContext): ReceiptBlock[] {
+  // Two pairs: one row on A4 (the page stays one page), two lines with room to sign on thermal
+  return [text(ctx.t('receipt.signature')), pair(ctx.t('receipt.signatureName'), '_'.repeat(16)), pair(ctx.t('receipt.signatureDate'), '_'.repeat(12))]
 }
 
 function storeHeader(ctx: TicketContext): ReceiptBlock[] {
@@ -132,6 +171,7 @@ export function buildClaimTicket(order: OrderView, ctx: TicketContext): ReceiptD
     ...storeHeader(ctx),
     rule('double'),
     text(title, { align: 'center', bold: true, large: true }),
+    ...statusMarks(order, ctx),
     text(t('receipt.orderNo'), { align: 'center' }),
     text(order.orderNo, { align: 'center', bold: true, large: true }),
     text(t('receipt.claimCode'), { align: 'center' }),
@@ -144,7 +184,7 @@ export function buildClaimTicket(order: OrderView, ctx: TicketContext): ReceiptD
     pair(t('receipt.device.category'), ctx.categoryName(d.category)),
     pair(t('receipt.device.brand'), d.brand),
     pair(t('receipt.device.model'), d.model),
-    pair(t('receipt.device.serial'), d.serial || t('word.none'))
+    pair(t('receipt.device.serial'), serialText(order, ctx))
   ]
   if (d.colour) blocks.push(pair(t('receipt.device.colour'), d.colour))
 
@@ -163,9 +203,8 @@ export function buildClaimTicket(order: OrderView, ctx: TicketContext): ReceiptD
 
   blocks.push(
     ...section(t('receipt.section.terms')),
-    text(t('receipt.terms.bringTicket')),
-    text(t('receipt.terms.uncollected')),
-    text(t('receipt.terms.repairWarranty', { months: REPAIR_WARRANTY_MONTHS }))
+    ...termsBlocks(ctx),
+    ...signatureBlocks(ctx)
   )
   if (ctx.store.receiptFooter) blocks.push(rule(), text(ctx.store.receiptFooter, { align: 'center' }))
   blocks.push(
@@ -173,7 +212,7 @@ export function buildClaimTicket(order: OrderView, ctx: TicketContext): ReceiptD
     { kind: 'qr', data: claimQrData(order), caption: t('receipt.qrCaption') },
     { kind: 'barcode', data: order.orderNo }
   )
-  return { title, ...reprint(ctx), blocks, cut: true }
+  return { title, ...reprint(ctx, order), blocks, cut: true }
 }
 
 /** 修护卡: a short tag that travels with the device through the workshop. */
@@ -181,29 +220,26 @@ export function buildDeviceTag(order: OrderView, ctx: TicketContext): ReceiptDoc
   const { t } = ctx
   const d = order.device
   const title = t('receipt.deviceTag.title')
-  // Short: the fault codes, or the start of the description when there are none
-  const fault = order.fault.codes.length ? order.fault.codes.map(ctx.faultName) : [shorten(order.fault.description, 30)]
   const blocks: ReceiptBlock[] = [
     text(title, { align: 'center', bold: true }),
+    ...statusMarks(order, ctx),
     text(order.orderNo, { align: 'center', bold: true, large: true }),
     // No claim code here: the tag travels with the device, the code releases it.
     pair(t('receipt.receivedDate'), localDateTime(order.receivedAt, ctx.timeZone).slice(0, 10)),
     pair(t('receipt.tag.customer'), `${order.customer.name} ${maskMobile(order.customer.mobile)}`),
     pair(t('receipt.tag.device'), `${d.brand} ${d.model}`),
-    pair(t('receipt.device.serial'), d.serial || t('word.none')),
-    pair(t('receipt.tag.fault'), list(fault.filter(Boolean), ctx)),
+    pair(t('receipt.device.serial'), serialText(order, ctx)),
+    // The technician works from the tag: the fault codes and the clerk's whole description.
+    ...(order.fault.codes.length ? [pair(t('receipt.tag.fault'), list(order.fault.codes.map(ctx.faultName), ctx))] : []),
+    text(t('receipt.tag.faultDescription'), { bold: true }),
+    text(order.fault.description),
     pair(t('receipt.tag.condition'), list(conditionFindings(order, ctx), ctx)),
     pair(t('receipt.tag.accessories'), list(accessoryNames(order, ctx), ctx)),
     pair(t('receipt.service.promised'), order.service.promisedDate, true),
     pair(t('receipt.tag.service'), `${t(`service.${order.service.type}`)} / ${verdictLabel(order, ctx)}`),
     { kind: 'barcode', data: order.orderNo }
   ]
-  return { title, ...reprint(ctx), blocks, cut: true }
-}
-
-function shorten(s: string, max: number): string {
-  const chars = Array.from(s.trim())
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('')
+  return { title, ...reprint(ctx, order), blocks, cut: true }
 }
 
 /** Shows at a glance whether Chinese, ¥, alignment, QR, barcode and cutting work. */

@@ -1,4 +1,10 @@
 import { Initial1795417200000 } from './1795417200000-Initial'
+import { TamperGuards1795500000000 } from './1795500000000-TamperGuards'
+import { SearchIndexes1795600000000 } from './1795600000000-SearchIndexes'
+import { IntakeCorrectionsAndPasscode1795700000000 } from './1795700000000-IntakeCorrectionsAndPasscode'
+import { DeviceSuggestions1795750000000 } from './1795750000000-DeviceSuggestions'
+import { PrintingConfirmed1795800000000 } from './1795800000000-PrintingConfirmed'
+import { AuthRecoveryAndAuditIndexes1795900000000 } from './1795900000000-AuthRecoveryAndAuditIndexes'
 
 /** Ordered, timestamp-named, checked in. Add new ones at the end. */
-export const migrations = [Initial1795417200000]
+export const migrations = [Initial1795417200000, TamperGuards1795500000000, SearchIndexes1795600000000, IntakeCorrectionsAndPasscode1795700000000, DeviceSuggestions1795750000000, PrintingConfirmed1795800000000, AuthRecoveryAndAuditIndexes1795900000000]

@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { Button, Result, Spin } from 'antd'
 import { localeFrom } from '@shared/i18n'
 import { ApiError } from '../api/client'
+import { IntegrityScreen } from '../integrity/IntegrityScreen'
 import { SetupScreen } from '../setup/SetupScreen'
 import { LocaleProvider, useT } from './i18n'
 import { SESSION_KEY, useSession } from './session'
@@ -42,6 +43,9 @@ function Root(): React.JSX.Element {
         <div className="center-screen">
           <Spin size="large" />
         </div>
+      ) : session.error instanceof ApiError && session.error.code === 'DATABASE_DAMAGED' ? (
+        // Main refused the database at start: nothing else can work, say why.
+        <IntegrityScreen />
       ) : session.isError ? (
         <Unreachable onRetry={() => void session.refetch()} />
       ) : session.data.user ? (

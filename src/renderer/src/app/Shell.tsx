@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Layout } from 'antd'
 import type { SessionView } from '@shared/contract/auth'
+import { AuditScreen } from '../audit/AuditScreen'
 import { IntakeScreen } from '../intake/IntakeScreen'
 import { OrderPage } from '../orders/OrderPage'
 import { OrdersList } from '../orders/OrdersList'
@@ -52,6 +53,7 @@ export function Shell({ session }: { session: SessionView }): React.JSX.Element 
           <OrderPage key={route.orderId} orderId={route.orderId} role={role} onBack={() => setRoute(back)} backTo={back.name} />
         )}
         {route.name === 'settings' && <SettingsScreen />}
+        {route.name === 'audit' && <AuditScreen />}
       </Layout.Content>
     </Layout>
   )

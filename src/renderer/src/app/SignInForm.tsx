@@ -3,7 +3,9 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { Alert, Button, Form, Input, Select, type InputRef } from 'antd'
 import type { SessionView } from '@shared/contract/auth'
 import { ApiError, call } from '../api/client'
+import { byPinyin } from '@shared/domain/pinyin'
 import { Field } from '../ui/Field'
+import { pinyinSearch } from '../ui/pinyinSearch'
 import { useT } from './i18n'
 import { errorText } from './session'
 
@@ -16,9 +18,11 @@ export function SignInForm({ onSignedIn, exclude }: { onSignedIn: (s: SessionVie
   const [username, setUsername] = useState<string | undefined>()
   const [pin, setPin] = useState('')
   const pinRef = useRef<InputRef>(null)
-  const options = (users.data ?? []).map((u) => ({
+  // Listed by pinyin (李 before 王), found by pinyin initials: `wdz` -> 王店长.
+  const options = byPinyin(users.data ?? [], (u) => u.displayName).map((u) => ({
     value: u.username,
-    label: `${u.displayName}（${t(`role.${u.role}`)}）`
+    label: `${u.displayName}（${t(`role.${u.role}`)}）`,
+    search: `${u.displayName} ${u.username}`
   }))
 
   useEffect(() => {
@@ -54,7 +58,7 @@ export function SignInForm({ onSignedIn, exclude }: { onSignedIn: (s: SessionVie
           options={options}
           value={username}
           loading={users.isPending}
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={pinyinSearch}
           onChange={(v: string) => {
             setUsername(v)
             signIn.reset()

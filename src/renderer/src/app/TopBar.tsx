@@ -10,8 +10,9 @@ import { LanguageSwitch } from './LanguageSwitch'
 import { PrinterIndicator } from './PrinterIndicator'
 import { useApplySession } from './session'
 import { SwitchUserDialog } from './SwitchUserDialog'
+import { GlobalSearch } from '../search/GlobalSearch'
 
-const NAV = ['intake', 'orders', 'settings'] as const
+const NAV = ['intake', 'orders', 'audit', 'settings'] as const
 
 export function TopBar({ session, route, onNavigate }: { session: SessionView; route: Route; onNavigate: (r: Route) => void }): React.JSX.Element {
   const t = useT()
@@ -38,6 +39,7 @@ export function TopBar({ session, route, onNavigate }: { session: SessionView; r
         onClick={(e) => onNavigate({ name: e.key as (typeof NAV)[number] })}
       />
       <Space size="middle" className="topbar-right">
+        {user && <GlobalSearch onOpenOrder={(orderId) => onNavigate({ name: 'order', orderId })} />}
         <PrinterIndicator />
         <LanguageSwitch locale={session.locale} />
         {user && (

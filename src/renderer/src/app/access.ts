@@ -13,13 +13,15 @@ export type Route =
   | { name: 'orders' }
   | { name: 'order'; orderId: number }
   | { name: 'settings' }
+  | { name: 'audit' }
 
 /** The channel a screen cannot work without: the screen is shown only if the role may call it. */
 export const ROUTE_CHANNEL: Record<Route['name'], Channel> = {
   intake: 'intake.create',
   orders: 'orders.list',
   order: 'orders.get',
-  settings: 'settings.update'
+  settings: 'settings.update',
+  audit: 'audit.list'
 }
 
 export function allowed(role: Role | undefined, route: Route): boolean {

@@ -1,19 +1,27 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { AutoComplete, Button, Card, Col, Input, Row, Tag } from 'antd'
 import type { CustomerView } from '@shared/contract/intake'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { Field } from '../ui/Field'
+import { TASK_START } from '../ui/keyboard'
 import { useDebounced } from '../ui/useDebounced'
 import type { FormApi } from '../ui/useForm'
 import { CustomerHistory } from './CustomerHistory'
+import { More } from './More'
 import type { IntakeForm } from './model'
 
 const PICK = 'customer:'
 
+export interface MoreState {
+  open: boolean
+  toggle: () => void
+}
+
 /** Mobile first: typing it finds returning customers; picking one fills the rest and shows their history. */
-export function CustomerCard({ form, onOpenOrder }: { form: FormApi<IntakeForm>; onOpenOrder: (id: number) => void }): React.JSX.Element {
+export function CustomerCard({ form, onOpenOrder, more }: { form: FormApi<IntakeForm>; onOpenOrder: (id: number) => void; more: MoreState }): React.JSX.Element {
   const t = useT()
+  const qc = useQueryClient()
   const { values, text, error, set } = form
   const c = values.customer
   const query = useDebounced(c.mobile.trim(), 250)
@@ -26,10 +34,17 @@ export function CustomerCard({ form, onOpenOrder }: { form: FormApi<IntakeForm>;
   })
   const matches = searching ? (found.data ?? []) : []
 
-  const pick = (customer: CustomerView) => {
+  const pick = async (customer: CustomerView) => {
     form.setValues((v) => ({ ...v, customer: { ...customer } }))
     for (const p of ['name', 'mobile', 'landline', 'address']) form.touch(`customer.${p}`)
-    setTimeout(() => document.getElementById('device-brand')?.focus())
+    // Next stop: their earlier devices when there are any (Enter repeats one), else a new device.
+    const history = await qc
+      .fetchQuery({ queryKey: ['customers.history', customer.id], queryFn: () => call('customers.history', { customerId: customer.id }) })
+      .catch(() => null)
+    setTimeout(() => {
+      const target = history?.orders.length ? document.querySelector<HTMLElement>('[data-earlier-device]') : null
+      ;(target ?? document.getElementById('device-category'))?.focus()
+    })
   }
 
   const options = matches.map((m) => ({
@@ -46,7 +61,7 @@ export function CustomerCard({ form, onOpenOrder }: { form: FormApi<IntakeForm>;
   const badge = c.id ? (
     <Tag color="blue" data-testid="customer-existing">
       {t('ui.intake.customer.existing')}
-      <Button type="link" size="small" onClick={() => set('customer.id', undefined)} data-testid="customer-unlink">
+      <Button type="link" size="small" tabIndex={-1} onClick={() => set('customer.id', undefined)} data-testid="customer-unlink">
         {t('ui.intake.customer.unlink')}
       </Button>
     </Tag>
@@ -59,9 +74,12 @@ export function CustomerCard({ form, onOpenOrder }: { form: FormApi<IntakeForm>;
       <Field path="customer.mobile" label={t('ui.intake.customer.mobile')} error={error('customer.mobile')} required>
         <AutoComplete
           id="customer-mobile"
+          {...TASK_START}
           autoFocus
           value={c.mobile}
           options={options}
+          // Enter picks the first match: a returning customer is one key after their number.
+          defaultActiveFirstOption
           showSearch={{ filterOption: false }}
           status={error('customer.mobile') ? 'error' : undefined}
           onChange={(v: string) => {
@@ -72,10 +90,9 @@ export function CustomerCard({ form, onOpenOrder }: { form: FormApi<IntakeForm>;
           }}
           onSelect={(v: string) => {
             const m = matches.find((x) => `${PICK}${x.id}` === v)
-            if (m) pick(m)
+            if (m) void pick(m)
           }}
           onBlur={() => c.mobile && form.touch('customer.mobile')}
-          maxLength={20}
           placeholder={t('ui.intake.customer.mobileHint')}
         />
       </Field>
@@ -84,21 +101,23 @@ export function CustomerCard({ form, onOpenOrder }: { form: FormApi<IntakeForm>;
           {form.serverErrors['customer.id']}
         </div>
       )}
-      <Row gutter={8}>
-        <Col span={12}>
-          <Field path="customer.name" label={t('ui.intake.customer.name')} error={error('customer.name')} required>
-            <Input {...text('customer.name')} maxLength={40} />
-          </Field>
-        </Col>
-        <Col span={12}>
-          <Field path="customer.landline" label={t('ui.intake.customer.landline')} error={error('customer.landline')}>
-            <Input {...text('customer.landline')} maxLength={20} />
-          </Field>
-        </Col>
-      </Row>
-      <Field path="customer.address" label={t('ui.intake.customer.address')} error={error('customer.address')}>
-        <Input {...text('customer.address')} maxLength={120} />
+      <Field path="customer.name" label={t('ui.intake.customer.name')} error={error('customer.name')} required>
+        <Input {...text('customer.name')} />
       </Field>
+      <More open={more.open} onToggle={more.toggle} count={2} summary={[c.landline, c.address]} testId="customer-more">
+        <Row gutter={8}>
+          <Col span={10}>
+            <Field path="customer.landline" label={t('ui.intake.customer.landline')} error={error('customer.landline')}>
+              <Input {...text('customer.landline')} />
+            </Field>
+          </Col>
+          <Col span={14}>
+            <Field path="customer.address" label={t('ui.intake.customer.address')} error={error('customer.address')}>
+              <Input {...text('customer.address')} />
+            </Field>
+          </Col>
+        </Row>
+      </More>
       {c.id && <CustomerHistory customerId={c.id} onOpenOrder={onOpenOrder} />}
     </Card>
   )

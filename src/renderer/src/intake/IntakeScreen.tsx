@@ -7,6 +7,8 @@ import { ApiError, call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
 import { PRINTER_STATUS_KEY } from '../app/PrinterIndicator'
+import { IntakeInput } from '@shared/contract/intake'
+import { enterMovesOn, focusTaskStart, TASK_STARTS_AFTER_SAVE } from '../ui/keyboard'
 import { useForm } from '../ui/useForm'
 import { fieldId, focusFirstError } from '../ui/validation'
 import { CustomerCard } from './CustomerCard'
@@ -15,8 +17,12 @@ import { FaultCard } from './FaultCard'
 import { ConditionCard } from './ConditionCard'
 import { WarrantyCard } from './WarrantyCard'
 import { ServiceCard } from './ServiceCard'
-import { checkIntake, collapseItemPaths, emptyIntake, finalInWarranty, toIntakeInput, type IntakeForm } from './model'
+import { checkIntake, collapseItemPaths, emptyIntake, finalInWarranty, storeToday, toIntakeInput, type IntakeForm } from './model'
 import { useWarrantyVerdict } from './useWarrantyVerdict'
+import { shownWarnings, useIntakeWarnings, WarningsPanel } from './WarningsPanel'
+
+/** Fields folded under "more" (Alt+M): an error on one of them unfolds them before the caret goes there. */
+const MORE_PATHS = /^(customer\.(landline|address)|purchase\.invoiceNo|condition\.other|accessories\.other|warranty\.|service\.technicianId|device\.imeiUnreadable)/
 
 interface Props {
   active: boolean
@@ -42,8 +48,12 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
   const t = useT()
   const qc = useQueryClient()
   const { message } = App.useApp()
-  const check = useCallback((f: IntakeForm) => checkIntake(f, t), [t])
-  const form = useForm<IntakeForm>(() => emptyIntake(settings), check)
+  const check = useCallback((f: IntakeForm) => checkIntake(f, t, storeToday(settings)), [t, settings])
+  const form = useForm<IntakeForm>(() => emptyIntake(settings), check, { schema: IntakeInput })
+  const [moreOpen, setMoreOpen] = useState(false)
+  const more = { open: moreOpen, toggle: () => setMoreOpen((o) => !o) }
+  const warningsQuery = useIntakeWarnings(form.values)
+  const warnings = shownWarnings(warningsQuery.data, form.serverErrors)
   const [topError, setTopError] = useState<{ message: string; details: string[]; fields: boolean } | null>(null)
   const rootRef = useRef<HTMLDivElement>(null)
   const verdict = useWarrantyVerdict(form.values)
@@ -62,8 +72,16 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
   }, [topError, fieldErrorCount])
 
   useEffect(() => {
-    if (active && !rootRef.current?.contains(document.activeElement)) document.getElementById('customer-mobile')?.focus()
+    if (active && !rootRef.current?.contains(document.activeElement)) focusTaskStart()
   }, [active])
+
+  /** Puts the caret on the first field in error, unfolding "more" first when that is where it is. */
+  const focusErrors = (paths: string[]) => {
+    if (paths.some((p) => MORE_PATHS.test(p)) && !moreOpen) {
+      setMoreOpen(true)
+      setTimeout(() => focusFirstError(paths), 0)
+    } else focusFirstError(paths)
+  }
 
   const create = useMutation({
     mutationFn: () => call('intake.create', toIntakeInput(form.values)),
@@ -74,12 +92,15 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
       void qc.invalidateQueries({ queryKey: ['orders.list'] })
       message.success(t('ui.intake.saved', { orderNo: order.orderNo }))
       onCreated(order.id)
+      // On the order page the next task is the next intake: its "back to intake" button takes the caret.
+      focusTaskStart(TASK_STARTS_AFTER_SAVE)
     },
     onError: (e) => {
       const fields = e instanceof ApiError ? collapseItemPaths(e.fields) : {}
       setTopError({ message: errorText(e, t), details: unplaced(fields), fields: Object.keys(fields).length > 0 })
       form.setServerErrors(fields)
-      focusFirstError(Object.keys(fields))
+      if (Object.keys(fields).some((p) => p.startsWith('warnings.'))) void warningsQuery.refetch()
+      setTimeout(() => focusErrors(Object.keys(fields)), 0)
     }
   })
 
@@ -88,19 +109,26 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
     form.markSubmitted()
     const paths = Object.keys(form.clientErrors)
     if (notCovered) paths.push('service.type')
+    // Every contradiction shown needs its reason before the save (main refuses it otherwise).
+    const unexplained = warnings.filter((w) => !form.values.warningReasons[w.code]?.trim()).map((w) => `warnings.${w.code}`)
+    if (unexplained.length) form.setServerErrors((e) => ({ ...e, ...Object.fromEntries(unexplained.map((p) => [p, t('v.required')])) }))
+    paths.push(...unexplained)
     if (paths.length) {
-      setTopError({ message: t('err.VALIDATION'), details: unplaced(form.clientErrors), fields: true })
-      return focusFirstError(paths)
+      setTopError({ message: t('err.VALIDATION'), details: unexplained.length ? [] : unplaced(form.clientErrors), fields: true })
+      return focusErrors(paths)
     }
     setTopError(null)
     create.mutate()
   }
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
+  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()
       submit()
-    }
+    } else if (e.altKey && e.key.toLowerCase() === 'm') {
+      e.preventDefault()
+      more.toggle()
+    } else enterMovesOn(e)
   }
 
   return (
@@ -119,22 +147,30 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
         )}
         <Row gutter={12}>
           <Col span={8}>
-            <CustomerCard form={form} onOpenOrder={onOpenOrder} />
-            <DeviceCard form={form} settings={settings} />
+            <CustomerCard form={form} onOpenOrder={onOpenOrder} more={more} />
+            <DeviceCard form={form} settings={settings} more={more} />
           </Col>
           <Col span={8}>
             <FaultCard form={form} settings={settings} />
-            <ConditionCard form={form} />
+            <ConditionCard form={form} more={more} />
           </Col>
           <Col span={8}>
-            <WarrantyCard form={form} settings={settings} verdict={verdict} finalIn={finalIn} />
-            <ServiceCard form={form} settings={settings} finalIn={finalIn} />
+            <WarrantyCard form={form} settings={settings} verdict={verdict} finalIn={finalIn} more={more} />
+            <ServiceCard form={form} settings={settings} finalIn={finalIn} more={more} />
           </Col>
         </Row>
+        <WarningsPanel form={form} warnings={warnings} onOpenOrder={onOpenOrder} />
         <div className="action-bar">
-          <Typography.Text type="secondary">{t('ui.intake.shortcutHint')}</Typography.Text>
+          <Typography.Text type="secondary">{t('ui.intake.shortcuts')}</Typography.Text>
           <Space>
-            <Popconfirm title={t('ui.intake.clearConfirm')} onConfirm={() => form.reset(emptyIntake(settings))} okText={t('ui.common.yes')} cancelText={t('ui.common.no')}>
+            <Popconfirm
+              title={t('ui.intake.clearConfirm')}
+              onConfirm={() => {
+                form.reset(emptyIntake(settings))
+                focusTaskStart()
+              }}               okText={t('ui.common.yes')}
+              cancelText={t('ui.common.no')}
+            >
               <Button data-testid="intake-clear">{t('ui.intake.clear')}</Button>
             </Popconfirm>
             <Button type="primary" icon={<PrinterOutlined />} loading={create.isPending} onClick={submit} data-testid="intake-submit" id="intake-submit">

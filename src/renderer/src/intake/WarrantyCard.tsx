@@ -8,6 +8,8 @@ import { componentsFor } from '../ui/catalogue'
 import { Field } from '../ui/Field'
 import type { FormApi } from '../ui/useForm'
 import { ComponentTerms, VerdictLines, VerdictTag } from '../ui/VerdictLines'
+import type { MoreState } from './CustomerCard'
+import { More } from './More'
 import type { IntakeForm } from './model'
 
 interface Props {
@@ -15,10 +17,11 @@ interface Props {
   settings: StoreSettings
   verdict: UseQueryResult<WarrantyVerdict>
   finalIn: boolean | undefined
+  more: MoreState
 }
 
 /** 三包 verdict, live as the clerk types; an override needs a reason (audited in main). */
-export function WarrantyCard({ form, settings, verdict, finalIn }: Props): React.JSX.Element {
+export function WarrantyCard({ form, settings, verdict, finalIn, more }: Props): React.JSX.Element {
   const t = useT()
   const { values, text, error, set } = form
   const w = values.warranty
@@ -37,14 +40,6 @@ export function WarrantyCard({ form, settings, verdict, finalIn }: Props): React
         </Space>
       }
     >
-      <Field path="warranty.component" label={t('ui.warranty.component')} error={error('warranty.component')}>
-        <Select
-          id="warranty-component"
-          value={w.component}
-          options={components.map((c) => ({ value: c, label: t(`component.${c}`) }))}
-          onChange={(c: string) => set('warranty.component', c, true)}
-        />
-      </Field>
       <div className="verdict" data-testid="warranty-panel">
         {v ? (
           <>
@@ -57,27 +52,44 @@ export function WarrantyCard({ form, settings, verdict, finalIn }: Props): React
           <Typography.Text type="secondary">{t('ui.intake.warranty.waiting')}</Typography.Text>
         )}
       </div>
-      <Checkbox id="warranty-override" checked={w.overrideOn} onChange={(e) => set('warranty.overrideOn', e.target.checked, true)}>
-        {t('ui.intake.warranty.override')}
-      </Checkbox>
-      {w.overrideOn && (
-        <div className="override-box">
-          <Field path="warranty.override.inWarranty" label={t('ui.intake.warranty.overrideTo')}>
-            <Radio.Group
-              id="warranty-override-inWarranty"
-              value={w.overrideIn}
-              onChange={(e) => set('warranty.overrideIn', e.target.value, true)}
-              options={[
-                { value: true, label: t('warranty.in') },
-                { value: false, label: t('warranty.out') }
-              ]}
-            />
-          </Field>
-          <Field path="warranty.override.reason" label={t('ui.intake.warranty.overrideReason')} error={error('warranty.override.reason')} required>
-            <Input {...text('warranty.overrideReason', 'warranty.override.reason')} maxLength={200} />
-          </Field>
-        </div>
-      )}
+      {/* The component (main unit by default) and the override are rarely changed: folded away, Alt+M. */}
+      <More
+        open={more.open}
+        onToggle={more.toggle}
+        count={2}
+        summary={[w.component !== 'main' ? t(`component.${w.component}`) : '', w.overrideOn ? `${t('ui.intake.warranty.override')}: ${t(w.overrideIn ? 'warranty.in' : 'warranty.out')}` : '']}
+        testId="warranty-more"
+      >
+        <Field path="warranty.component" label={t('ui.warranty.component')} error={error('warranty.component')}>
+          <Select
+            id="warranty-component"
+            value={w.component}
+            options={components.map((c) => ({ value: c, label: t(`component.${c}`) }))}
+            onChange={(c: string) => set('warranty.component', c, true)}
+          />
+        </Field>
+        <Checkbox id="warranty-override" checked={w.overrideOn} onChange={(e) => set('warranty.overrideOn', e.target.checked, true)}>
+          {t('ui.intake.warranty.override')}
+        </Checkbox>
+        {w.overrideOn && (
+          <div className="override-box">
+            <Field path="warranty.override.inWarranty" label={t('ui.intake.warranty.overrideTo')}>
+              <Radio.Group
+                id="warranty-override-inWarranty"
+                value={w.overrideIn}
+                onChange={(e) => set('warranty.overrideIn', e.target.value, true)}
+                options={[
+                  { value: true, label: t('warranty.in') },
+                  { value: false, label: t('warranty.out') }
+                ]}
+              />
+            </Field>
+            <Field path="warranty.override.reason" label={t('ui.intake.warranty.overrideReason')} error={error('warranty.override.reason')} required>
+              <Input {...text('warranty.overrideReason', 'warranty.override.reason')} />
+            </Field>
+          </div>
+        )}
+      </More>
       {finalIn !== undefined && (
         <div className="final-verdict">
           <Space size="small">

@@ -1,4 +1,6 @@
-import { ACCESSORIES, IntakeInput, type PaymentMethod, type ServiceType } from '@shared/contract/intake'
+import { ACCESSORIES, IntakeInput, type PaymentMethod, type ServiceType, type WarningCode } from '@shared/contract/intake'
+import { splitMessage } from '@shared/contract/fields'
+import { parseTypedDate, readTypedDate } from '@shared/domain/date-input'
 import type { StoreSettings } from '@shared/contract/settings'
 import type { ConditionCheck } from '@shared/domain/warranty'
 import { addDays, localDate } from '@shared/domain/dates'
@@ -11,8 +13,18 @@ export type Accessory = (typeof ACCESSORIES)[number]
 /** What the intake screen edits: close to IntakeInput, but money as typed text and the override as a toggle. */
 export interface IntakeForm {
   customer: { id?: number; name: string; mobile: string; landline: string; address: string }
-  device: { category: string; brand: string; model: string; serial: string; colour: string }
-  purchase: { invoiceDate: string | null; invoiceNo: string }
+  device: {
+    category: string
+    brand: string
+    model: string
+    serial: string
+    colour: string
+    imeiUnreadable: boolean
+    imeiUnreadableReason: string
+    passcode: string
+  }
+  /** invoiceDate as typed ('' = no invoice): read by the shared date parser, never reformatted mid-typing. */
+  purchase: { invoiceDate: string; invoiceNo: string }
   fault: { description: string; codes: string[] }
   condition: ConditionCheck
   accessories: { items: Accessory[]; other: string }
@@ -24,9 +36,12 @@ export interface IntakeForm {
     estimate: string
     deposit: string
     depositMethod: PaymentMethod | null
+    /** As typed, like the invoice date. */
     promisedDate: string
     technicianId: number | null
   }
+  /** The clerk's reason for each contradiction they save anyway (see intake.warnings). */
+  warningReasons: Partial<Record<WarningCode, string>>
 }
 
 export const PROMISE_DAYS = 7
@@ -38,8 +53,17 @@ export function storeToday(settings: StoreSettings): string {
 export function emptyIntake(settings: StoreSettings): IntakeForm {
   return {
     customer: { name: '', mobile: '', landline: '', address: '' },
-    device: { category: settings.deviceCategories[0]?.code ?? 'phone', brand: '', model: '', serial: '', colour: '' },
-    purchase: { invoiceDate: null, invoiceNo: '' },
+    device: {
+      category: settings.deviceCategories[0]?.code ?? 'phone',
+      brand: '',
+      model: '',
+      serial: '',
+      colour: '',
+      imeiUnreadable: false,
+      imeiUnreadableReason: '',
+      passcode: ''
+    },
+    purchase: { invoiceDate: '', invoiceNo: '' },
     fault: { description: '', codes: [] },
     condition: { screenCracked: false, scratchesDents: false, waterDamage: false, sealsIntact: true, powersOn: true, other: '' },
     accessories: { items: [], other: '' },
@@ -52,8 +76,15 @@ export function emptyIntake(settings: StoreSettings): IntakeForm {
       depositMethod: null,
       promisedDate: addDays(storeToday(settings), PROMISE_DAYS),
       technicianId: null
-    }
+    },
+    warningReasons: {}
   }
+}
+
+/** The date a typed field saves; text that is no date goes through as typed so the schema refuses it. */
+export function typedDate(text: string): string | null {
+  const r = parseTypedDate(text)
+  return r.ok ? r.date : text
 }
 
 /** Empty money means zero; text that is not an amount becomes NaN so the schema rejects it. */
@@ -67,7 +98,7 @@ export function toIntakeInput(f: IntakeForm): IntakeInput {
   return {
     customer: id ? { id, ...customer } : customer,
     device: f.device,
-    purchase: f.purchase,
+    purchase: { invoiceDate: typedDate(f.purchase.invoiceDate), invoiceNo: f.purchase.invoiceNo },
     fault: f.fault,
     condition: f.condition,
     accessories: f.accessories,
@@ -80,10 +111,26 @@ export function toIntakeInput(f: IntakeForm): IntakeInput {
       estimateFen: money(f.service.estimate),
       depositFen: money(f.service.deposit),
       depositMethod: f.service.depositMethod,
-      promisedDate: f.service.promisedDate,
+      promisedDate: typedDate(f.service.promisedDate) ?? '',
       technicianId: f.service.technicianId
-    }
+    },
+    acknowledgedWarnings: Object.entries(f.warningReasons)
+      .filter(([, reason]) => reason?.trim())
+      .map(([code, reason]) => ({ code: code as WarningCode, reason: reason ?? '' }))
   }
+}
+
+/** Each date field's own limits: an invoice is not from the future, a promise not in the past. */
+export function dateErrors(f: IntakeForm, t: Translate, today: string): FieldErrors {
+  const out: FieldErrors = {}
+  const invoice = readTypedDate(f.purchase.invoiceDate, { max: today, today })
+  const promised = readTypedDate(f.service.promisedDate, { min: today, today }, true)
+  for (const [path, r] of [['purchase.invoiceDate', invoice], ['service.promisedDate', promised]] as const) {
+    if (r.ok) continue
+    const { key, params } = splitMessage(r.message)
+    out[path] = t(key, params)
+  }
+  return out
 }
 
 /** "fault.codes.2" -> "fault.codes": list items have no field of their own, their list does. */
@@ -97,8 +144,8 @@ export function collapseItemPaths(errors: FieldErrors): FieldErrors {
 }
 
 /** The same schema main checks with, plus the money text the schema never sees. */
-export function checkIntake(f: IntakeForm, t: Translate): FieldErrors {
-  const errors = collapseItemPaths(validate(IntakeInput, toIntakeInput(f), t).errors)
+export function checkIntake(f: IntakeForm, t: Translate, today: string): FieldErrors {
+  const errors = { ...collapseItemPaths(validate(IntakeInput, toIntakeInput(f), t).errors), ...dateErrors(f, t, today) }
   for (const [text, path] of [
     [f.service.estimate, 'service.estimateFen'],
     [f.service.deposit, 'service.depositFen']

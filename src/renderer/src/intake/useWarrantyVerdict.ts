@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { WarrantyCheckInput } from '@shared/contract/intake'
 import { call } from '../api/client'
 import { useDebounced } from '../ui/useDebounced'
-import type { IntakeForm } from './model'
+import { typedDate, type IntakeForm } from './model'
 
 /** Asks main for the 三包 verdict whenever something it depends on changes (debounced, last answer kept meanwhile). */
 export function useWarrantyVerdict(f: IntakeForm) {
@@ -11,7 +11,7 @@ export function useWarrantyVerdict(f: IntakeForm) {
       category: f.device.category,
       component: f.warranty.component,
       serial: f.device.serial,
-      invoiceDate: f.purchase.invoiceDate,
+      invoiceDate: typedDate(f.purchase.invoiceDate),
       condition: f.condition
     },
     300

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd'
-import { PrinterOutlined, RedoOutlined } from '@ant-design/icons'
+import { CheckOutlined, PrinterOutlined, RedoOutlined } from '@ant-design/icons'
 import type { Role } from '@shared/contract'
 import type { PrintJobView } from '@shared/contract/printing'
 import { call } from '../api/client'
@@ -10,10 +10,13 @@ import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
 import { PRINTER_STATUS_KEY, usePrinterStatus } from '../app/PrinterIndicator'
 import { localDateTime } from '@shared/domain/dates'
-import { isOpen, JOB_COLOR, jobError } from '../ui/jobs'
+import { isOpen, JOB_COLOR, jobError, needsLook } from '../ui/jobs'
 import { PdfButton } from './PdfButton'
 
-/** The order's print jobs: polled while any waits, with Retry / Reprint, and a plain word when the printer is down. */
+/**
+ * The order's print jobs: polled while any waits, with why it waits (paper out, cover open...);
+ * a job sent but not confirmed by the printer asks the clerk to look: "It printed" or "Reprint" (marked).
+ */
 export function PrintJobs({ orderId, role }: { orderId: number; role: Role | undefined }): React.JSX.Element {
   const t = useT()
   const qc = useQueryClient()
@@ -38,6 +41,7 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
   }
   const onError = (e: unknown) => message.error(errorText(e, t))
   const retry = useMutation({ mutationFn: (jobId: number) => call('printing.retry', { jobId }), onSuccess: refresh, onError })
+  const confirm = useMutation({ mutationFn: (jobId: number) => call('printing.confirm', { jobId }), onSuccess: refresh, onError })
   const reprint = useMutation({
     mutationFn: (kind: 'claimTicket' | 'deviceTag') => call('printing.reprint', { orderId, kind }),
     onSuccess: refresh,
@@ -45,9 +49,12 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
   })
   const list = jobs.data ?? []
   const waiting = list.filter((j) => j.status === 'pending')
-  const failed = list.filter((j) => j.status === 'failed')
+  const unconfirmed = list.filter(needsLook)
+  // Why the oldest waiting job waits, as the queue last found it (else what the printer says now)
+  const waitReason = waiting.find((j) => j.lastError) ? jobError(waiting.find((j) => j.lastError)!, t) : null
   const printerState = printer.data?.state
-  const printerDown = printerState === 'offline' || printerState === 'error' || printerState === 'disabled'
+  // Not reachable at all; a printer that answers with a fault (paper out...) is not "down": its reason shows
+  const printerDown = printerState === 'offline' || printerState === 'disabled'
   const mayPrint = canCall(role, 'printing.retry')
   const retryAll = (js: PrintJobView[]) => js.forEach((j) => retry.mutate(j.id))
 
@@ -84,12 +91,25 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
     {
       title: '',
       key: 'actions',
-      render: (j: PrintJobView) =>
-        mayPrint && (j.status === 'pending' || j.status === 'failed') ? (
+      render: (j: PrintJobView) => {
+        if (!mayPrint) return null
+        if (needsLook(j))
+          return (
+            <Space size={4}>
+              <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => confirm.mutate(j.id)} loading={confirm.isPending && confirm.variables === j.id} data-testid={`job-confirm-${j.id}`}>
+                {t('ui.job.confirm')}
+              </Button>
+              <Button size="small" icon={<PrinterOutlined />} onClick={() => retry.mutate(j.id)} loading={retry.isPending && retry.variables === j.id} data-testid={`job-reprint-${j.id}`}>
+                {t('ui.job.reprintMarked')}
+              </Button>
+            </Space>
+          )
+        return j.status === 'pending' ? (
           <Button size="small" icon={<RedoOutlined />} onClick={() => retry.mutate(j.id)} data-testid={`job-retry-${j.id}`}>
             {t('ui.job.retry')}
           </Button>
         ) : null
+      }
     }
   ]
 
@@ -115,6 +135,15 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
         </Space>
       }
     >
+      {waiting.length > 0 && !printerDown && (waitReason || printerState === 'error') && (
+        <Alert
+          type="warning"
+          showIcon
+          className="mb8"
+          title={<span data-testid="print-waiting-notice">{t('ui.job.waitingNotice', { reason: waitReason ?? printer.data?.detail ?? '' })}</span>}
+          action={mayPrint && <Button size="small" onClick={() => retryAll(waiting)} data-testid="retry-all">{t('ui.job.retry')}</Button>}
+        />
+      )}
       {waiting.length > 0 && printerDown && (
         <Alert
           type="warning"
@@ -128,8 +157,8 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
       {list.length === 0 && printerState === 'disabled' && (
         <Alert type="info" showIcon className="mb8" title={<span data-testid="no-printer-notice">{t('ui.job.noPrinter')}</span>} />
       )}
-      {failed.length > 0 && (
-        <Alert type="error" showIcon className="mb8" title={<span data-testid="print-failed-notice">{t('ui.job.failedNotice')}</span>} />
+      {unconfirmed.length > 0 && (
+        <Alert type="error" showIcon className="mb8" title={<span data-testid="print-unconfirmed-notice">{t('ui.job.unconfirmedNotice', { count: unconfirmed.length })}</span>} />
       )}
       {pdfPath && (
         <Alert

@@ -1,8 +1,11 @@
-import { Col, DatePicker, Empty, Row, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { Col, Empty, Row, Tag, Typography } from 'antd'
 import type { StoreSettings } from '@shared/contract/settings'
+import { splitMessage } from '@shared/contract/fields'
+import { readTypedDate } from '@shared/domain/date-input'
 import type { WorkCalendar } from '@shared/domain/dates'
 import { useT } from '../app/i18n'
-import { fromDayjs } from '../ui/dates'
+import { DateInput } from '../ui/DateInput'
 import { SectionCard } from './SectionCard'
 import { useSection } from './useSection'
 
@@ -22,17 +25,7 @@ export function CalendarSection({ settings }: { settings: StoreSettings }): Reac
         {(['holidays', 'makeupWorkdays'] as const).map((key) => (
           <Col span={12} key={key}>
             <Typography.Title level={5}>{t(`settings.calendar.${key}`)}</Typography.Title>
-            <DatePicker
-              id={`calendar-${key}`}
-              style={{ width: 220 }}
-              aria-label={t(`settings.calendar.${key}`)}
-              placeholder={t('settings.calendar.add')}
-              value={null}
-              onChange={(d) => {
-                const date = fromDayjs(d)
-                if (date) setList(key, [...(cal[key] as string[]), date])
-              }}
-            />
+            <DayAdder id={`calendar-${key}`} label={t(`settings.calendar.${key}`)} onAdd={(date) => setList(key, [...cal[key], date])} />
             {form.error(`calendar.${key}`) && <Typography.Text type="danger" role="alert" id={`calendar-${key}-error`}>{form.error(`calendar.${key}`)}</Typography.Text>}
             <div className="date-tags" data-testid={`calendar-${key}-list`}>
               {cal[key].length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('settings.calendar.none')} />}
@@ -46,5 +39,39 @@ export function CalendarSection({ settings }: { settings: StoreSettings }): Reac
         ))}
       </Row>
     </SectionCard>
+  )
+}
+
+/** Type a day (any accepted format), Enter adds it; a day that does not exist says so and adds nothing. */
+function DayAdder({ id, label, onAdd }: { id: string; label: string; onAdd: (date: string) => void }): React.JSX.Element {
+  const t = useT()
+  const [text, setText] = useState('')
+  const [shown, setShown] = useState(false)
+  const read = readTypedDate(text)
+  const problem = !read.ok && shown ? splitMessage(read.message) : null
+  return (
+    <div style={{ width: 260 }}>
+      <DateInput
+        id={id}
+        aria-label={label}
+        placeholder={t('settings.calendar.add')}
+        value={text}
+        status={problem ? 'error' : undefined}
+        onChange={(v) => {
+          setText(v)
+          setShown(false)
+        }}
+        onBlur={() => setShown(text.trim() !== '')}
+        onEnter={(date) => {
+          onAdd(date)
+          setText('')
+        }}
+      />
+      {problem && (
+        <Typography.Text type="danger" role="alert" id={`${id}-input-error`} data-testid={`${id}-input-error`}>
+          {t(problem.key, problem.params)}
+        </Typography.Text>
+      )}
+    </div>
   )
 }

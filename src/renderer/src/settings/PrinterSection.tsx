@@ -62,6 +62,12 @@ export function PrinterSection({ settings }: { settings: StoreSettings }): React
           <Field path="printer.printDeviceTag" label={t('settings.printer.printDeviceTag')}>
             <Switch id="printer-printDeviceTag" checked={p.printDeviceTag} onChange={(v) => set('printer.printDeviceTag', v, true)} />
           </Field>
+          <Field path="printer.reportsStatus" label={t('settings.printer.reportsStatus')} extra={t('settings.printer.reportsStatusHint')}>
+            <Switch id="printer-reportsStatus" checked={p.reportsStatus !== false} onChange={(v) => set('printer.reportsStatus', v, true)} />
+          </Field>
+          <Field path="printer.openDrawerOnCash" label={t('settings.printer.openDrawerOnCash')} extra={t('settings.printer.openDrawerOnCashHint')}>
+            <Switch id="printer-openDrawerOnCash" checked={p.openDrawerOnCash === true} onChange={(v) => set('printer.openDrawerOnCash', v, true)} />
+          </Field>
         </Col>
         <Col span={10}>
           <Typography.Title level={5}>{t('settings.printer.status')}</Typography.Title>
@@ -70,7 +76,10 @@ export function PrinterSection({ settings }: { settings: StoreSettings }): React
               items={[
                 { key: 'state', label: t('settings.printer.state'), children: <Badge status={BADGE[status.data.state]} text={t(`printer.state.${status.data.state}`)} /> },
                 { key: 'detail', label: t('settings.printer.detail'), children: status.data.detail },
-                { key: 'pending', label: t('settings.printer.pending'), children: status.data.pendingJobs }
+                { key: 'pending', label: t('settings.printer.pending'), children: status.data.pendingJobs },
+                ...(status.data.unconfirmedJobs > 0
+                  ? [{ key: 'unconfirmed', label: t('ui.job.status.unconfirmed'), children: status.data.unconfirmedJobs }]
+                  : [])
               ]}
             />
           ) : (

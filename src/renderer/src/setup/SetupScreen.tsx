@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Card, Col, Form, Row, Typography } from 'antd'
-import { SetupInput } from '@shared/contract/auth'
+import { SetupInput, type RecoveryCodeView, type SessionView } from '@shared/contract/auth'
 import { localeFrom, translator, type Locale } from '@shared/i18n'
 import { DEFAULT_TIME_ZONE } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { LocaleProvider } from '../app/i18n'
+import { RecoveryCodeNotice } from '../app/RecoveryCodeNotice'
 import { errorText, SESSION_KEY } from '../app/session'
 import { useForm } from '../ui/useForm'
 import { validate, type FieldErrors } from '../ui/validation'
@@ -49,10 +50,12 @@ function SetupBody({ onLocale }: { onLocale: (l: Locale) => void }): React.JSX.E
     return errors
   }, [])
   const form = useForm<SetupForm>(initial, check)
+  const [created, setCreated] = useState<(SessionView & RecoveryCodeView) | null>(null)
   const t = translator(form.values.locale)
   const create = useMutation({
     mutationFn: () => call('setup.create', SetupInput.parse(toInput(form.values))),
-    onSuccess: (session) => qc.setQueryData(SESSION_KEY, session),
+    // The recovery code is shown once, before the app opens; the session is cached without it.
+    onSuccess: (session) => setCreated(session),
     onError: (e) => void form.showServerErrors(e)
   })
 
@@ -85,6 +88,14 @@ function SetupBody({ onLocale }: { onLocale: (l: Locale) => void }): React.JSX.E
           </Button>
         </Form>
       </Card>
+      <RecoveryCodeNotice
+        code={created?.recoveryCode ?? null}
+        onDone={() => {
+          if (!created) return
+          const { recoveryCode: _shown, ...session } = created
+          qc.setQueryData(SESSION_KEY, session)
+        }}
+      />
     </div>
   )
 }

@@ -6,10 +6,14 @@ export const JOB_COLOR: Record<PrintJobStatus, string> = {
   pending: 'warning',
   sending: 'processing',
   done: 'success',
+  unconfirmed: 'error',
   failed: 'error'
 }
 
+/** Still moving by itself: poll until it settles. */
 export const isOpen = (j: PrintJobView) => j.status === 'pending' || j.status === 'sending'
+/** Sent, but nobody knows if it came out: a person confirms it or reprints it. */
+export const needsLook = (j: PrintJobView) => j.status === 'unconfirmed' || j.status === 'failed'
 
 /** lastError is an i18n key (maybe with params): translate it here, in the counter's language. */
 export function jobError(job: PrintJobView, t: Translate): string | null {

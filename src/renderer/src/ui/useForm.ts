@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useState, type ChangeEvent } from 'react'
+import type { z } from 'zod'
 import { ApiError } from '../api/client'
+import { maxLengthAt } from './limits'
 import { fieldId, focusFirstError, type FieldErrors } from './validation'
 
 type Obj = Record<string, unknown>
@@ -19,7 +21,7 @@ export function setIn<T>(obj: T, path: string, value: unknown): T {
  * Form state with the errors people should see: schema errors for fields they have left (or all
  * after a submit attempt), plus main's errors until that field is edited again.
  */
-export function useForm<T>(initial: T | (() => T), check: (values: T) => FieldErrors) {
+export function useForm<T>(initial: T | (() => T), check: (values: T) => FieldErrors, options: { schema?: z.ZodType } = {}) {
   const [values, setValues] = useState<T>(initial)
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set())
   const [submitted, setSubmitted] = useState(false)
@@ -41,17 +43,27 @@ export function useForm<T>(initial: T | (() => T), check: (values: T) => FieldEr
   const error = (path: string): string | undefined =>
     server[path] ?? (submitted || touched.has(path) ? clientErrors[path] : undefined)
 
-  /** Props for a text input bound to `path`; its id and errors follow `errorPath` (the contract path). */
-  const text = (path: string, errorPath = path) => ({
-    id: fieldId(errorPath),
-    value: (getIn(values, path) as string | undefined) ?? '',
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(path, e.target.value, false, errorPath),
-    // Leaving an empty field is not an error yet (the clerk may just be passing through); submit checks it.
-    onBlur: () => {
-      if (getIn(values, path)) touch(errorPath)
-    },
-    status: error(errorPath) ? ('error' as const) : undefined
-  })
+  /**
+   * Props for a text input bound to `path`; its id and errors follow `errorPath` (the contract path).
+   * With a schema, the field shows its limit as the clerk nears it and says at once when text is too
+   * long — nothing is ever cut off (no maxLength): a paste stays whole and the message names the limit.
+   */
+  const text = (path: string, errorPath = path) => {
+    const value = (getIn(values, path) as string | undefined) ?? ''
+    const max = options.schema ? maxLengthAt(options.schema, errorPath) : undefined
+    return {
+      id: fieldId(errorPath),
+      value,
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+        set(path, e.target.value, max !== undefined && e.target.value.length > max, errorPath),
+      // Leaving an empty field is not an error yet (the clerk may just be passing through); submit checks it.
+      onBlur: () => {
+        if (getIn(values, path)) touch(errorPath)
+      },
+      status: error(errorPath) ? ('error' as const) : undefined,
+      count: max === undefined ? undefined : { max, show: value.length >= max * 0.8 }
+    }
+  }
 
   const reset = (next: T) => {
     setValues(next)

@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { channel } from './channel'
+import { id, plainDate } from './fields'
+
+/** Old and new value per changed key path ("store.name", "printer.enabled"). */
+export type AuditChanges = Record<string, { old: unknown; new: unknown }>
+
+/**
+ * Actions the audit screen offers as filters (others may appear in rows and are shown by key).
+ * Each has a translation "audit.action.<action>".
+ */
+export const AUDIT_ACTIONS = [
+  'setup.create',
+  'auth.signIn',
+  'auth.signOut',
+  'auth.wrongPin',
+  'auth.unknownUser',
+  'auth.locked',
+  'auth.recover',
+  'auth.recoverFailed',
+  'auth.recoveryCodeRenewed',
+  'users.create',
+  'users.update',
+  'users.unlock',
+  'settings.update',
+  'intake.create',
+  'warranty.override',
+  'print.test',
+  'print.reprint',
+  'print.pdf',
+  'order.correct'
+] as const
+
+export interface AuditRowView {
+  id: number
+  at: string
+  user: { id: number; displayName: string } | null
+  action: string
+  entity: string
+  entityId: number | null
+  /** Set when the row is about a work order. */
+  orderNo: string | null
+  detail: Record<string, unknown> | null
+}
+
+/** Where the next page starts: the last row shown (rows are newest first by at, then id). */
+export const AuditCursor = z.object({ at: z.string().max(40), id })
+export type AuditCursor = z.output<typeof AuditCursor>
+
+export const AuditListInput = z.object({
+  userId: id.optional(),
+  /** An exact action, or a prefix ending in "." ("auth.") for a whole group. */
+  action: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^([a-z][A-Za-z]*\.?)+$/, 'v.invalid')
+    .optional(),
+  orderNo: z.string().trim().max(20).optional(),
+  /** Store-local days, inclusive. */
+  from: plainDate.optional(),
+  to: plainDate.optional(),
+  after: AuditCursor.optional(),
+  limit: z.number().int().min(1).max(100).default(50)
+})
+
+export interface AuditPage {
+  rows: AuditRowView[]
+  /** Pass as `after` for the next page; null on the last page. */
+  next: AuditCursor | null
+}
+
+export const auditContract = {
+  'audit.list': channel<AuditPage>()(AuditListInput, ['manager'])
+}

@@ -1,0 +1,57 @@
+import { defineMessages } from './define'
+
+/** Typed dates, length limits and the keyboard helpers of the intake screen. */
+export const inputMessages = defineMessages(
+  {
+    'date.v.format': '无法识别的日期，请按 2026-06-20、2026/6/20、20260620 或 2026年6月20日 输入',
+    'date.v.before': '日期不能早于 {min}',
+    'date.v.after': '日期不能晚于 {max}',
+    'ui.date.willSave': '将保存为 {date}',
+    'ui.date.calendar': '打开日历（Alt+↓）',
+    'ui.date.hint': '如 2026-06-20、2026/6/20、20260620',
+    'ui.input.count': '{count}/{max}',
+    'ui.intake.more': '更多（{count}）',
+    'ui.intake.moreHint': 'Alt+M 展开',
+    'ui.intake.earlierDevices': '该客户的设备（回车带入）',
+    'ui.intake.earlierDevice': '{label}',
+    'ui.intake.fault.hotkeys': '按数字键直接选择常见故障',
+    'ui.intake.checks.hint': '方向键移动，空格勾选，数字键直接勾选',
+    'ui.intake.device.passcode': '开机密码/图案',
+    'ui.intake.device.passcodeHint': '选填，图案按点位 1-9 记，如 1-5-9',
+    'ui.intake.device.imeiUnreadable': 'IMEI 暂时无法读取',
+    'ui.intake.device.imeiUnreadableReason': '无法读取的原因',
+    'ui.intake.device.imeiUnreadableReasonHint': '如：黑屏，卡托丢失',
+    'ui.intake.device.imeiPending': 'IMEI 待补（取机前须补填）',
+    'ui.intake.warnings.title': '保存前请确认以下提示',
+    'ui.intake.warnings.reason': '原因',
+    'ui.intake.warnings.reasonHint': '写明为何仍要保存（记入审计）',
+    'ui.intake.warnings.open': '查看工单 {orderNo}',
+    'ui.intake.shortcuts': 'Enter 下一项 · Alt+M 更多项目 · Ctrl+Enter 保存并打印'
+  },
+  {
+    'date.v.format': 'Not a date: type it as 2026-06-20, 2026/6/20, 20260620 or 2026年6月20日',
+    'date.v.before': 'Date cannot be before {min}',
+    'date.v.after': 'Date cannot be after {max}',
+    'ui.date.willSave': 'Will be saved as {date}',
+    'ui.date.calendar': 'Open calendar (Alt+↓)',
+    'ui.date.hint': 'e.g. 2026-06-20, 2026/6/20, 20260620',
+    'ui.input.count': '{count}/{max}',
+    'ui.intake.more': 'More ({count})',
+    'ui.intake.moreHint': 'Alt+M opens',
+    'ui.intake.earlierDevices': 'This customer’s devices (Enter fills in)',
+    'ui.intake.earlierDevice': '{label}',
+    'ui.intake.fault.hotkeys': 'Press a digit to pick a common fault',
+    'ui.intake.checks.hint': 'Arrow keys move, Space ticks, digits tick directly',
+    'ui.intake.device.passcode': 'Passcode / pattern',
+    'ui.intake.device.passcodeHint': 'Optional; a pattern as dots 1-9, e.g. 1-5-9',
+    'ui.intake.device.imeiUnreadable': 'IMEI not readable now',
+    'ui.intake.device.imeiUnreadableReason': 'Why it cannot be read',
+    'ui.intake.device.imeiUnreadableReasonHint': 'e.g. screen dark, SIM tray missing',
+    'ui.intake.device.imeiPending': 'IMEI pending (fill in before hand-back)',
+    'ui.intake.warnings.title': 'Please confirm before saving',
+    'ui.intake.warnings.reason': 'Reason',
+    'ui.intake.warnings.reasonHint': 'Why save anyway (audited)',
+    'ui.intake.warnings.open': 'Open order {orderNo}',
+    'ui.intake.shortcuts': 'Enter next field · Alt+M more fields · Ctrl+Enter save & print'
+  }
+)

@@ -1,0 +1,55 @@
+import { defineMessages } from './define'
+
+/** The global search box (F2 / Ctrl+K) and the paginated orders list. */
+export const searchMessages = defineMessages(
+  {
+    'search.open': '搜索',
+    'search.shortcut': 'F2 或 Ctrl+K',
+    'search.title': '查找工单',
+    'search.placeholder': '单号、取机码、扫取机凭证、手机号（或后4位）、IMEI（或后6位）、姓名、品牌型号',
+    'search.hint': '↑↓ 选择，Enter 打开，Esc 关闭',
+    'search.none': '没有找到工单',
+    'search.more': '只显示前 {count} 条，请输入更多内容缩小范围',
+    'search.match.ticket': '取机凭证',
+    'search.match.orderNo': '单号',
+    'search.match.claimCode': '取机码',
+    'search.match.mobile': '手机号',
+    'search.match.mobileLast4': '手机后4位',
+    'search.match.mobilePrefix': '手机号开头',
+    'search.match.serial': 'IMEI/序列号',
+    'search.match.serialLast6': 'IMEI 后6位',
+    'search.match.name': '姓名',
+    'search.match.device': '品牌型号',
+    'orders.page.newer': '上一页',
+    'orders.page.older': '下一页',
+    'orders.page.first': '最新',
+    'orders.page.total': '共 {total} 单',
+    'orders.page.found': '找到 {count} 单',
+    'orders.page.foundMany': '显示最匹配的 {count} 单'
+  },
+  {
+    'search.open': 'Search',
+    'search.shortcut': 'F2 or Ctrl+K',
+    'search.title': 'Find an order',
+    'search.placeholder': 'Order no., claim code, scanned ticket, mobile (or last 4), IMEI (or last 6), name, brand/model',
+    'search.hint': '↑↓ to choose, Enter to open, Esc to close',
+    'search.none': 'No orders found',
+    'search.more': 'Showing the first {count}; type more to narrow it down',
+    'search.match.ticket': 'Claim ticket',
+    'search.match.orderNo': 'Order no.',
+    'search.match.claimCode': 'Claim code',
+    'search.match.mobile': 'Mobile',
+    'search.match.mobileLast4': 'Mobile last 4',
+    'search.match.mobilePrefix': 'Mobile starts',
+    'search.match.serial': 'IMEI/serial',
+    'search.match.serialLast6': 'IMEI last 6',
+    'search.match.name': 'Name',
+    'search.match.device': 'Brand/model',
+    'orders.page.newer': 'Newer',
+    'orders.page.older': 'Older',
+    'orders.page.first': 'Newest',
+    'orders.page.total': '{total} orders',
+    'orders.page.found': '{count} found',
+    'orders.page.foundMany': 'Showing the best {count} matches'
+  }
+)
