@@ -115,8 +115,28 @@ export class Router {
     return value
   }
 
-  /** A bounded indexed read (see search/handlers.ts): no BEGIN/COMMIT round trip through the ORM. */
+  /**
+   * A bounded read (see search/handlers.ts) without the ORM's BEGIN/COMMIT round trip. Still in the
+   * lock, so it sees no half-done write; the connection is query-only meanwhile, so a handler
+   * listed as read-only that tries to write fails instead of writing outside a transaction.
+   */
   private async readOnly(
+    handler: (i: unknown, c: HandlerContext) => Promise<unknown>,
+    input: unknown,
+    user: User | null,
+    session: SessionState,
+    t: Translate
+  ): Promise<unknown> {
+    const db = (this.deps.dataSource.driver as unknown as { databaseConnection: { pragma(s: string): unknown } }).databaseConnection
+    db.pragma('query_only = ON')
+    try {
+      return await this.runReadOnly(handler, input, user, session, t)
+    } finally {
+      db.pragma('query_only = OFF')
+    }
+  }
+
+  private runReadOnly(
     handler: (i: unknown, c: HandlerContext) => Promise<unknown>,
     input: unknown,
     user: User | null,

@@ -65,4 +65,4 @@ it('explains a damaged database in Chromium and never writes to it', async () =>
 
   await bridge.stop()
   expect(sha256(dbPath)).toBe(before)
-})
+}, 120_000) // a bridge and Chromium on a shared two-core machine

@@ -130,6 +130,23 @@ describe('first run', () => {
     expect(existsSync(`${dbPath}.creating`)).toBe(false)
   })
 
+  it('keeps the write-ahead log of a deleted database aside (unread) and does not replay it', async () => {
+    const { dir, dbPath } = copyOfStore()
+    const old = new Database(dbPath)
+    old.pragma('wal_autocheckpoint = 0')
+    old.prepare(`INSERT INTO setting (key, value) VALUES ('leftover', '"from the old file"')`).run()
+    copyFileSync(`${dbPath}-wal`, join(dir, 'kept-wal'))
+    old.close()
+    rmSync(dbPath)
+    copyFileSync(join(dir, 'kept-wal'), `${dbPath}-wal`) // the main file is gone, its log is not
+    const core = await open(dir, dbPath)
+    expect(core.health.state).toBe('ok')
+    expect(await call(core, 'session.get')).toMatchObject({ ok: true, value: { setupDone: false } })
+    expect(await core.dataSource.query(`SELECT * FROM setting WHERE key = 'leftover'`)).toEqual([])
+    await core.close()
+    expect(readdirSync(dir).some((f) => f.includes('-wal.orphaned-'))).toBe(true)
+  })
+
   it('finishes on a file this app created but had not migrated yet (a crash during the first start)', async () => {
     const dir = freshDir()
     const dbPath = join(dir, 'repair-counter.sqlite')

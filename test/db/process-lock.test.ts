@@ -24,7 +24,8 @@ const start = (): BridgeProcess => {
   return b
 }
 
-describe('one process per data folder', () => {
+// Each test starts up to three bridges: allow for a busy two-core machine.
+describe('one process per data folder', { timeout: 120_000 }, () => {
   it('refuses a second process, naming the first, and frees the folder when the first exits', async () => {
     const first = start()
     await first.url

@@ -66,7 +66,7 @@ describe('the audit log records', () => {
     const auth = await rows(`action LIKE 'auth.%'`)
     expect(auth.map((r) => [r.action, r.userId, r.entityId, r.detail?.username])).toEqual([
       ['auth.unknownUser', null, null, 'mallory'],
-      ['auth.wrongPin', 1, 1, MANAGER.username],
+      ['auth.wrongPin', null, 1, MANAGER.username],
       ['auth.signOut', 1, 1, undefined]
     ])
   })

@@ -11,6 +11,7 @@ interface Row {
   entity: string
   entityId: number | null
   orderNo: string | null
+  targetUserName: string | null
   detail: string | null
 }
 
@@ -55,10 +56,12 @@ export const auditHandlers: Handlers<typeof auditContract> = {
       params.push(input.after.at, input.after.at, input.after.id)
     }
     const rows: Row[] = await ctx.em.query(
-      `SELECT a.id, a.at, a.userId, u.displayName AS userName, a.action, a.entity, a.entityId, w.orderNo, a.detail
+      `SELECT a.id, a.at, a.userId, u.displayName AS userName, a.action, a.entity, a.entityId, w.orderNo,
+              tu.displayName AS targetUserName, a.detail
          FROM audit_log a
          LEFT JOIN user u ON u.id = a.userId
          LEFT JOIN work_order w ON a.entity = 'work_order' AND w.id = a.entityId
+         LEFT JOIN user tu ON a.entity = 'user' AND tu.id = a.entityId
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY a.at DESC, a.id DESC
         LIMIT ?`,
@@ -79,6 +82,7 @@ function rowView(r: Row): AuditRowView {
     entity: r.entity,
     entityId: r.entityId,
     orderNo: r.orderNo,
+    targetName: r.orderNo ?? r.targetUserName,
     detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null
   }
 }

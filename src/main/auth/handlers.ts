@@ -84,9 +84,10 @@ export const authHandlers: Handlers<typeof authContract> = {
       if (user) await ctx.em.save(user)
       const userLocked = (byUser?.lockedSeconds ?? 0) > 0
       if (user && userLocked) ctx.services.sessions.endSessionsOf(user.id)
+      // Nobody is known to have acted (whoever typed is not signed in): the user is the target only.
       await audit(ctx.em, {
         at: ctx.now,
-        userId: user?.id ?? null,
+        userId: null,
         action: !user ? 'auth.unknownUser' : userLocked ? 'auth.locked' : 'auth.wrongPin',
         entity: 'user',
         entityId: user?.id ?? null,
@@ -118,7 +119,7 @@ export const authHandlers: Handlers<typeof authContract> = {
     if (!codeOk) {
       await audit(ctx.em, {
         at: ctx.now,
-        userId: manager?.id ?? null,
+        userId: null,
         action: 'auth.recoverFailed',
         entity: 'user',
         entityId: manager?.id ?? null,

@@ -154,3 +154,20 @@ describe('getting back in', () => {
     expect(await tc.session().call('auth.renewRecoveryCode', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
 })
+
+describe('open sessions follow the user row at once', () => {
+  it('a role change applies to the next call; deactivation ends every window of that user', async () => {
+    const manager = await setUpStore(tc)
+    const clerk = await userWithRole(tc, manager, 'counter', 'xiaoli')
+    const secondWindow = tc.session()
+    await secondWindow.ok('auth.signIn', { username: 'xiaoli', pin: '1357' })
+    expect(await clerk.call('intake.technicians', {})).toMatchObject({ ok: true })
+    await manager.ok('users.update', { id: clerk.id, role: 'technician' })
+    expect(await clerk.call('intake.technicians', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect((await secondWindow.ok('session.get', {})).user?.role).toBe('technician')
+    expect(tc.core.router['deps'].services.sessions.countOf(clerk.id)).toBe(2)
+    await manager.ok('users.update', { id: clerk.id, active: false })
+    expect(tc.core.router['deps'].services.sessions.countOf(clerk.id)).toBe(0)
+    for (const s of [clerk, secondWindow]) expect(await s.ok('session.get', {})).toMatchObject({ user: null })
+  })
+})

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -155,6 +155,9 @@ function isThisAppsDatabase(db: Database.Database): boolean {
  */
 export function createDatabaseFile(path: string, nativeBinding?: string): void {
   mkdirSync(dirname(path), { recursive: true })
+  // A write-ahead log left from a deleted database would be replayed into the new one: keep it aside, unread.
+  if (existsSync(`${path}-wal`)) renameSync(`${path}-wal`, `${path}-wal.orphaned-${Date.now()}`)
+  rmSync(`${path}-shm`, { force: true })
   const building = `${path}.creating`
   rmSync(building, { force: true })
   const db = new Database(building, { nativeBinding })

@@ -69,6 +69,8 @@ describe('copy numbers count copies that came out, per ticket, thermal and PDF a
     const [job] = await jobsWhen(order.id, allDone)
     expect(job.reprintNo).toBe(1) // numbered when it printed, after the PDF
     expect(decodeEscPos(printer.jobs[0]).text).toMatch(/补打 第1次/)
+    // The preview shows the copy as it printed
+    expect((await clerk.ok('printing.preview', { orderId: order.id, kind: 'claimTicket' })).reprintLabel).toBe('补打 第1次')
     const audit = await tc.core.dataSource.query(`SELECT action, detail FROM audit_log WHERE action = 'print.pdf'`)
     expect(JSON.parse(audit[0].detail)).toMatchObject({ copyNo: 0 })
   })

@@ -11,9 +11,6 @@
  */
 import type { EntityManager } from 'typeorm'
 import type { CopyKind, PrintKind } from '@shared/contract/printing'
-import type { Locale } from '@shared/i18n'
-import { translator } from '@shared/i18n'
-import type { ReceiptDoc } from '@shared/receipt/layout'
 import { AuditLog } from '../audit/audit-log.entity'
 
 export const isCopyKind = (kind: PrintKind): kind is CopyKind => kind === 'claimTicket' || kind === 'deviceTag'
@@ -35,10 +32,4 @@ export async function nextCopyNo(em: EntityManager, orderId: number, kind: CopyK
     [orderId, kind]
   )) as { n: number }[]
   return (await copiesOut(em, orderId, kind)) + Number(row.n)
-}
-
-/** The same document carrying copy number n ("补打 第n次" / "REPRINT n" in the store's language). */
-export function withCopyNo(doc: ReceiptDoc, n: number, locale: Locale): ReceiptDoc {
-  if (doc.reprintNo === n) return doc
-  return { ...doc, reprintNo: n, reprintLabel: n > 0 ? translator(locale)('receipt.reprint', { n }) : '' }
 }

@@ -7,7 +7,7 @@ import { audit } from '../audit/audit'
 import { loadOrderView } from '../intake/views'
 import { PrintJob } from './print-job.entity'
 import { documentFor } from './documents'
-import { copiesOut, isCopyKind, nextCopyNo, withCopyNo } from './copies'
+import { copiesOut, isCopyKind, nextCopyNo } from './copies'
 import { jobView } from './queue'
 import { renderPdf } from './pdf'
 
@@ -109,7 +109,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
     // What was (or will be) printed: the latest copy, with its number; else a fresh original.
     const latest = await ctx.em.findOne(PrintJob, { where: { orderId, kind }, order: { id: 'DESC' } })
     const settings = await ctx.services.settings.load(ctx.em)
-    if (latest?.document) return withCopyNo(latest.document, latest.reprintNo, settings.locale)
+    if (latest?.document) return latest.document
     // A done job's document is dropped after a while: rebuilt from the order, with the same number.
     return documentFor(kind, await loadOrderView(ctx.em, orderId), settings, latest?.reprintNo ?? 0)
   },

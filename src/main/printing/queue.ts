@@ -7,7 +7,7 @@ import { loadOrderView } from '../intake/views'
 import type { SettingsService } from '../settings/service'
 import { PrintJob } from './print-job.entity'
 import { documentFor } from './documents'
-import { copiesOut, isCopyKind, withCopyNo } from './copies'
+import { copiesOut, isCopyKind } from './copies'
 import { commandSet } from './escpos-commands'
 import { renderEscPos } from './escpos'
 import { PrinterError, printJob, queryPrinterStatus, type PrinterStatus } from './transport'
@@ -60,7 +60,8 @@ export class PrintQueue {
   private failures = 0
   private stopped = false
   private sending = false
-  private checking = false
+  /** A background status reading in flight (a printer may take one connection at a time). */
+  private checking: Promise<void> | null = null
   /** A job went back to pending because of the printer's state: a "ready" reading sends it at once. */
   private waiting = false
   private lastPrune = 0
@@ -195,6 +196,7 @@ export class PrintQueue {
     const iface = printer.interface
     let transmitting = false
     this.sending = true
+    await this.checking
     try {
       const outcome = await printJob(iface, {
         timeoutMs: this.opts.sendTimeoutMs ?? 10_000,
@@ -251,8 +253,11 @@ export class PrintQueue {
       let doc = job.document
       if (job.orderId !== null && isCopyKind(job.kind)) {
         const copyNo = await copiesOut(em, job.orderId, job.kind, job.id)
-        doc = withCopyNo(doc ?? documentFor(job.kind, await loadOrderView(em, job.orderId), settings, copyNo), copyNo, settings.locale)
-        await em.update(PrintJob, { id: job.id }, { transmitStartedAt: at, reprintNo: copyNo })
+        // Numbered differently than expected when queued: the document is built again with its
+        // number (the ticket module decides what a numbered copy looks like, e.g. 更正 补打).
+        const renumbered = !doc || doc.reprintNo !== copyNo
+        if (renumbered) doc = documentFor(job.kind, await loadOrderView(em, job.orderId), settings, copyNo)
+        await em.update(PrintJob, { id: job.id }, { transmitStartedAt: at, reprintNo: copyNo, ...(renumbered ? { document: doc } : {}) })
       } else {
         await em.update(PrintJob, { id: job.id }, { transmitStartedAt: at })
       }
@@ -316,13 +321,18 @@ export class PrintQueue {
     if (!printer.enabled) return { state: 'disabled', detailKey: 'printer.state.disabled' }
     if (!printer.interface) return { state: 'offline', detailKey: 'printing.v.interfaceRequired' }
     const known = this.status?.iface === printer.interface ? this.status : null
-    if (!known || Date.now() - known.at >= (this.opts.statusTtlMs ?? 5_000)) void this.refreshStatus(printer)
+    if (!known || Date.now() - known.at >= (this.opts.statusTtlMs ?? 5_000)) this.refreshStatus(printer)
     return known ?? { state: 'checking', detailKey: 'printer.state.checking' }
   }
 
-  private async refreshStatus(printer: PrinterSettings): Promise<void> {
+  private refreshStatus(printer: PrinterSettings): void {
     if (this.checking || this.sending || this.stopped) return
-    this.checking = true
+    this.checking = this.readStatus(printer).finally(() => {
+      this.checking = null
+    })
+  }
+
+  private async readStatus(printer: PrinterSettings): Promise<void> {
     try {
       const s = await queryPrinterStatus(printer.interface, { timeoutMs: 1500, askStatus: printer.reportsStatus !== false })
       if (this.sending) return
@@ -334,8 +344,6 @@ export class PrintQueue {
       }
     } catch (error) {
       this.opts.logError?.(error)
-    } finally {
-      this.checking = false
     }
   }
 

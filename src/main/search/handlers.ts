@@ -7,13 +7,18 @@ export const searchHandlers: Handlers<typeof searchContract> = {
 }
 
 /**
- * Channels that only read, through SearchService's lean statements: the router runs them in its
- * lock but without a transaction (each is one bounded index lookup). Nothing here may write.
+ * Channels that only read: the router runs them in its lock but without a transaction (the ORM's
+ * BEGIN/COMMIT is most of a small call's cost) and with the connection query-only, so a write
+ * here fails loudly. Hot reads through SearchService, and other domains' pure reads.
  */
 export const READ_ONLY_CHANNELS: ReadonlySet<string> = new Set([
   'search.global',
   'orders.page',
   'orders.list',
   'customers.search',
-  'customers.history'
+  'customers.history',
+  'orders.get',
+  'intake.technicians',
+  'intake.checkWarranty',
+  'printing.jobs'
 ])

@@ -40,6 +40,8 @@ export interface AuditRowView {
   entityId: number | null
   /** Set when the row is about a work order. */
   orderNo: string | null
+  /** The order number or the user's display name, when the row is about one. */
+  targetName: string | null
   detail: Record<string, unknown> | null
 }
 

@@ -10,7 +10,7 @@ import { isPrintableChar, unprintableMessage } from './printable'
  * private use. `GEN=1` rewrites printable-chars.ts after a font change.
  */
 function derivedRanges(): string {
-  const collection = fontkit.openSync('resources/fonts/wqy-microhei.ttc') as unknown as { fonts: { characterSet: number[] }[] }
+  const collection = fontkit.openSync('resources/fonts/wqy-microhei.ttc')
   const inFont = new Set(collection.fonts[0].characterSet)
   const ok: number[] = []
   for (let cp = 0xa0; cp <= 0xffff; cp++) {

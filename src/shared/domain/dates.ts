@@ -23,10 +23,6 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-// English words for the impossible-date message; zh-CN only needs the numbers.
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`
-
 /** Today in UTC: close enough for the sane-range check, which has ten years of slack. */
 function utcToday(): PlainDate {
   return new Date().toISOString().slice(0, 10)
@@ -34,7 +30,7 @@ function utcToday(): PlainDate {
 
 /**
  * Why a typed 'YYYY-MM-DD' is not an acceptable business date, as an i18n key with params
- * ("v.date.noDay|month=2|day=30"), or null when it is one. Format, then calendar, then range.
+ * ("v.date.noDay.2.30", "v.date.range|min=…|max=…"), or null when it is one. Format, then calendar, then range.
  */
 export function plainDateProblem(text: string, today: PlainDate = utcToday()): string | null {
   const m = PLAIN_DATE.exec(text)
@@ -42,8 +38,10 @@ export function plainDateProblem(text: string, today: PlainDate = utcToday()): s
   const [year, month, day] = [+m[1], +m[2], +m[3]]
   if (month < 1 || month > 12) return `v.date.noMonth|month=${month}`
   if (day < 1 || day > daysInMonth(year, month)) {
-    const names = `month=${month}|monthName=${MONTH_NAMES[month - 1]}|day=${day}|dayOrd=${ordinal(day)}`
-    return month === 2 && day === 29 ? `v.date.noLeapDay|year=${year}|${names}` : `v.date.noDay|${names}`
+    // The usual slips (2月30日, 4月31日) have their own sentence; anything else the generic one.
+    if (month === 2 && day === 29) return `v.date.noLeapDay|year=${year}`
+    if (day <= 31 && day > daysInMonth(2024, month)) return `v.date.noDay.${month}.${day}`
+    return `v.date.noDay|month=${month}|day=${day}`
   }
   const max = latestPlainDate(today)
   if (text < MIN_PLAIN_DATE || text > max) return `v.date.range|min=${MIN_PLAIN_DATE}|max=${max}`

@@ -8,19 +8,20 @@ import { searchMessages } from './search'
 import { settingsMessages } from './settings'
 import { systemMessages } from './system'
 import { textMessages } from './text'
+import { orderMessages } from './orders'
 import { uiMessages } from './ui'
 import { inputMessages } from './input'
 import type { Locale } from './define'
 
 export * from './define'
 
-const catalogues = [commonMessages, auditMessages, authMessages, dateMessages, intakeMessages, printingMessages, settingsMessages, systemMessages, uiMessages, inputMessages, textMessages, searchMessages]
+const catalogues = [commonMessages, auditMessages, authMessages, dateMessages, intakeMessages, printingMessages, settingsMessages, systemMessages, uiMessages, inputMessages, textMessages, searchMessages, orderMessages]
 
 type Merge<T extends readonly { 'zh-CN': object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { 'zh-CN': infer M } ? M : never) & (R extends readonly { 'zh-CN': object }[] ? Merge<R> : unknown)
   : unknown
 type AllMessages = Merge<
-  [typeof commonMessages, typeof auditMessages, typeof authMessages, typeof dateMessages, typeof intakeMessages, typeof printingMessages, typeof settingsMessages, typeof systemMessages, typeof uiMessages, typeof inputMessages, typeof textMessages, typeof searchMessages]
+  [typeof commonMessages, typeof auditMessages, typeof authMessages, typeof dateMessages, typeof intakeMessages, typeof printingMessages, typeof settingsMessages, typeof systemMessages, typeof uiMessages, typeof inputMessages, typeof textMessages, typeof searchMessages, typeof orderMessages]
 >
 export type MessageKey = keyof AllMessages & string
 

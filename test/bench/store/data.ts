@@ -28,11 +28,10 @@ export function chineseName(r: () => number): string {
 
 const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '157', '158', '159', '166', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '199']
 
-/** Unique per index: the 8 digits are a bijection of i (an odd multiplier coprime to 10^8). */
+/** Unique per index: the last 8 digits alone are a bijection of i (48271 is coprime to 10^8). */
 export function uniqueMobile(i: number): string {
   const prefix = MOBILE_PREFIXES[i % MOBILE_PREFIXES.length]
-  const k = Math.floor(i / MOBILE_PREFIXES.length)
-  const tail = (k * 48271 + 12345) % 100_000_000
+  const tail = (i * 48271 + 12345) % 100_000_000
   return prefix + String(tail).padStart(8, '0')
 }
 

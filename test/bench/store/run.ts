@@ -186,12 +186,16 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
       const h = viaRaw ? await time(viaRaw, rawBudget) : null
       figures.push(figure(name, label, r, h, target, floor, note))
     }
-    const lookupCase = async (name: string, label: string, query: (x: Sample) => string, rawFn: (x: Sample) => unknown) => {
-      // Found = the sample's own order is among the answers (checked on every sample once).
+    const lookupCase = async (name: string, label: string, query: (x: Sample) => string, rawFn: (x: Sample) => unknown, listsNewest = false) => {
+      // Found = the sample's own order is among the answers; for lookups that list the newest 20 of
+      // many (a popular model, a common last 4), that something was listed.
       let hits = 0
-      for (const x of samples) if ((await lookup(clerk, query(x))).includes(x.id)) hits++
-      found[name] = hits === samples.length
-      await measure(name, label, 5, (i) => lookup(clerk, query(at(i))), (i) => rawFn(at(i)), `found ${hits}/${samples.length}`)
+      for (const x of samples.slice(0, 12)) {
+        const ids = await lookup(clerk, query(x))
+        if (listsNewest ? ids.length > 0 : ids.includes(x.id)) hits++
+      }
+      found[name] = hits === Math.min(12, samples.length)
+      await measure(name, label, 5, (i) => lookup(clerk, query(at(i))), (i) => rawFn(at(i)), `found ${hits}/${Math.min(12, samples.length)}`)
     }
     const upper = (p: string) => p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1)
 
@@ -201,10 +205,10 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
     await lookupCase('lookup.imei', 'lookup: IMEI (15 digits)', (x) => x.serial, (x) => s.serial.all(x.serial))
     await lookupCase('lookup.imeiLast6', 'lookup: IMEI last 6', (x) => x.serial.slice(-6), (x) => s.serialLast6.all(x.serial.slice(-6)))
     await lookupCase('lookup.mobile', 'lookup: mobile (11 digits)', (x) => x.mobile, (x) => s.mobile.all(x.mobile))
-    await lookupCase('lookup.mobileLast4', 'lookup: mobile last 4', (x) => x.mobile.slice(-4), (x) => s.mobileLast4.all(x.mobile.slice(-4)))
+    await lookupCase('lookup.mobileLast4', 'lookup: mobile last 4', (x) => x.mobile.slice(-4), (x) => s.mobileLast4.all(x.mobile.slice(-4)), true)
     await lookupCase('lookup.mobileVariant', 'lookup: +86 / spaced / full-width mobile', (x) => `+86 ${x.mobile.slice(0, 3)} ${x.mobile.slice(3, 7)} ${x.mobile.slice(7)}`.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), (x) => s.mobile.all(x.mobile))
     await lookupCase('lookup.name', 'lookup: customer name', (x) => x.name, (x) => s.ordersByName.all(fts ? grams(x.name) : x.name, x.name))
-    await lookupCase('lookup.brandModel', 'lookup: brand + model', (x) => `${x.brand} ${x.model}`, (x) => s.device.all(fts ? grams(`${x.brand} ${x.model}`) : 'x', `${x.brand} ${x.model}`))
+    await lookupCase('lookup.brandModel', 'lookup: brand + model', (x) => `${x.brand} ${x.model}`, (x) => s.device.all(fts ? grams(`${x.brand} ${x.model}`) : 'x', `${x.brand} ${x.model}`), true)
 
     for (const len of [4, 7, 11]) {
       await measure(
@@ -302,7 +306,12 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
     const rssMb = process.memoryUsage().rss / 1024 / 1024
     await c.printQueue.idle()
     raw.close()
-    const orders = (await c.dataSource.query('SELECT count(*) AS n FROM work_order'))[0].n as number
+    // The app's own orders (the hand-written intakes use their own number period, RAWB).
+    const orders = (await c.dataSource.query(`SELECT count(*) AS n FROM work_order WHERE orderNo NOT LIKE 'RAWB-%'`))[0].n as number
+    const [month] = await c.dataSource.query(
+      `SELECT (SELECT lastSerial FROM order_sequence WHERE period = '2611') AS issued, count(*) AS n,
+         max(CAST(substr(orderNo, 6) AS INTEGER)) AS top FROM work_order WHERE orderNo LIKE '2611-%'`
+    )
     await c.close()
     core = null
     const bytes = fileSize(store.dbPath)
@@ -320,6 +329,7 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
         dbBytes: bytes,
         bytesPerOrder: Math.round(bytes / orders),
         intakes: Math.max(done, opts.intakes),
+        numberingGapFree: month.issued === month.n && month.top === month.n,
         rssMbAfterIntakes: Math.round(rssMb)
       }
     }

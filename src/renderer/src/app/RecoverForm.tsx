@@ -41,7 +41,7 @@ export function RecoverForm({ onRecovered, onCancel }: { onRecovered: (s: Sessio
         {t('auth.recovery.submit')}
       </Button>
       <Button type="link" block onClick={onCancel}>
-        {t('ui.signIn.submit')}
+        {t('auth.recovery.back')}
       </Button>
     </Form>
   )

@@ -50,7 +50,7 @@ export function Shell({ session }: { session: SessionView }): React.JSX.Element 
         )}
         {route.name === 'orders' && <OrdersList onOpen={(orderId) => go({ name: 'order', orderId })} />}
         {route.name === 'order' && (
-          <OrderPage key={route.orderId} orderId={route.orderId} role={role} onBack={() => setRoute(back)} backTo={back.name} />
+          <OrderPage key={route.orderId} orderId={route.orderId} role={role} onBack={() => setRoute(back)} backTo={back.name} onOpenOrder={(orderId) => go({ name: 'order', orderId })} />
         )}
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'audit' && <AuditScreen />}

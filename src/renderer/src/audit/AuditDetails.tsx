@@ -35,7 +35,7 @@ export function actionLabel(action: string, t: Translate): string {
 }
 
 export function targetLabel(row: AuditRowView, t: Translate): string {
-  if (row.orderNo) return row.orderNo
+  if (row.targetName) return row.targetName
   if (row.entity === 'user') return row.entityId !== null ? t('audit.target.user', { id: row.entityId }) : '—'
   if (row.entity === 'store' || row.entity === 'settings') return t(`audit.target.${row.entity}`)
   return row.entityId !== null ? `${row.entity} #${row.entityId}` : row.entity

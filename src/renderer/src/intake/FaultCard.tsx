@@ -35,6 +35,15 @@ export function FaultCard({ form, settings }: { form: FormApi<IntakeForm>; setti
   return (
     <Card size="small" title={t('ui.intake.fault.title')} className="intake-card">
       <Field path="fault.codes" label={t('ui.intake.fault.codes')} error={error('fault.codes')}>
+        <div
+          onKeyDownCapture={(e) => {
+            // Nothing typed: Tab leaves the field. (An open list would otherwise take Tab as "pick".)
+            if (e.key === 'Tab' && !search) {
+              e.stopPropagation()
+              setOpen(false)
+            }
+          }}
+        >
         <Select
           id="fault-codes"
           mode="multiple"
@@ -52,6 +61,7 @@ export function FaultCard({ form, settings }: { form: FormApi<IntakeForm>; setti
           onChange={(next: string[]) => set('fault.codes', next, true)}
           placeholder={t('ui.intake.fault.codesHint')}
         />
+        </div>
       </Field>
       <div className="quick-faults" data-testid="quick-faults" title={t('ui.intake.fault.hotkeys')}>
         {options.slice(0, HOTKEYS).map((o, i) => (

@@ -10,7 +10,7 @@ import { PRINTER_STATUS_KEY } from '../app/PrinterIndicator'
 import { IntakeInput } from '@shared/contract/intake'
 import { enterMovesOn, focusTaskStart, TASK_STARTS_AFTER_SAVE } from '../ui/keyboard'
 import { useForm } from '../ui/useForm'
-import { fieldId, focusFirstError } from '../ui/validation'
+import { fieldId, focusFirstErrorWhenShown } from '../ui/validation'
 import { CustomerCard } from './CustomerCard'
 import { DeviceCard } from './DeviceCard'
 import { FaultCard } from './FaultCard'
@@ -77,10 +77,8 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
 
   /** Puts the caret on the first field in error, unfolding "more" first when that is where it is. */
   const focusErrors = (paths: string[]) => {
-    if (paths.some((p) => MORE_PATHS.test(p)) && !moreOpen) {
-      setMoreOpen(true)
-      setTimeout(() => focusFirstError(paths), 0)
-    } else focusFirstError(paths)
+    if (paths.some((p) => MORE_PATHS.test(p))) setMoreOpen(true)
+    focusFirstErrorWhenShown(paths)
   }
 
   const create = useMutation({
@@ -92,15 +90,16 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
       void qc.invalidateQueries({ queryKey: ['orders.list'] })
       message.success(t('ui.intake.saved', { orderNo: order.orderNo }))
       onCreated(order.id)
-      // On the order page the next task is the next intake: its "back to intake" button takes the caret.
-      focusTaskStart(TASK_STARTS_AFTER_SAVE)
+      // On the order page the next task is the next intake: its "back to intake" button takes the
+      // caret — once the order page is rendered (this screen's own fields are still on it now).
+      setTimeout(() => focusTaskStart(TASK_STARTS_AFTER_SAVE), 50)
     },
     onError: (e) => {
       const fields = e instanceof ApiError ? collapseItemPaths(e.fields) : {}
       setTopError({ message: errorText(e, t), details: unplaced(fields), fields: Object.keys(fields).length > 0 })
       form.setServerErrors(fields)
       if (Object.keys(fields).some((p) => p.startsWith('warnings.'))) void warningsQuery.refetch()
-      setTimeout(() => focusErrors(Object.keys(fields)), 0)
+      focusErrors(Object.keys(fields))
     }
   })
 

@@ -23,7 +23,17 @@ export function OrderDetails({ order: o, settings }: { order: OrderView; setting
     item('customer', t('ui.intake.customer.title'), `${o.customer.name}  ${o.customer.mobile}${o.customer.landline ? ` / ${o.customer.landline}` : ''}`, 2),
     ...(o.customer.address ? [item('address', t('ui.intake.customer.address'), o.customer.address, 2)] : []),
     item('device', t('ui.intake.device.title'), `${entryName(settings.deviceCategories, 'category', o.device.category, t)} · ${o.device.brand} ${o.device.model}${o.device.colour ? ` · ${o.device.colour}` : ''}`, 2),
-    item('serial', t('receipt.device.serial'), o.device.serial || none),
+    item(
+      'serial',
+      t('receipt.device.serial'),
+      o.device.imeiPending ? (
+        <Typography.Text type="warning" strong data-testid="order-imei-pending">
+          {t('ui.order.imeiPending', { reason: o.device.imeiUnreadableReason })}
+        </Typography.Text>
+      ) : (
+        o.device.serial || none
+      )
+    ),
     item('invoice', t('ui.intake.purchase.invoiceDate'), [o.purchase.invoiceDate ?? none, o.purchase.invoiceNo].filter(Boolean).join(' / ')),
     item('fault', t('ui.intake.fault.title'), (
       <Space orientation="vertical" size={0}>
@@ -46,7 +56,9 @@ export function OrderDetails({ order: o, settings }: { order: OrderView; setting
     item('promised', t('ui.intake.service.promisedDate'), s.promisedDate),
     item('estimate', t('ui.intake.service.estimate'), formatMoney(s.estimateFen)),
     item('deposit', t('ui.intake.service.deposit'), deposit),
-    item('technician', t('ui.intake.service.technician'), s.technician?.displayName ?? t('ui.intake.service.noTechnician'), 2)
+    item('technician', t('ui.intake.service.technician'), s.technician?.displayName ?? t('ui.intake.service.noTechnician'), o.device.hasPasscode ? 1 : 2),
+    // The passcode itself is never sent with the order; technicians read it on demand (audited).
+    ...(o.device.hasPasscode ? [item('passcode', t('ui.order.passcode'), '••••••')] : [])
   ]
   return (
     <Card size="small" title={t('ui.order.details')}>

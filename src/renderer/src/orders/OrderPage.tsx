@@ -7,6 +7,7 @@ import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
 import type { Route } from '../app/access'
+import { OrderActions } from './OrderActions'
 import { OrderDetails } from './OrderDetails'
 import { PreviewPanel } from './PreviewPanel'
 import { PrintJobs } from './PrintJobs'
@@ -16,10 +17,12 @@ interface Props {
   role: Role | undefined
   onBack: () => void
   backTo: Route['name']
+  /** Another order (e.g. the open order holding the same IMEI). */
+  onOpenOrder?: (orderId: number) => void
 }
 
 /** One order: what was agreed at the counter, the tickets as printed, and whether they came out. */
-export function OrderPage({ orderId, role, onBack, backTo }: Props): React.JSX.Element {
+export function OrderPage({ orderId, role, onBack, backTo, onOpenOrder }: Props): React.JSX.Element {
   const t = useT()
   const settings = useSettings()
   const order = useQuery({ queryKey: ['orders.get', orderId], queryFn: () => call('orders.get', { orderId }) })
@@ -50,13 +53,28 @@ export function OrderPage({ orderId, role, onBack, backTo }: Props): React.JSX.E
               {o.claimCode}
             </Typography.Text>
           </span>
-          <Tag color="processing" data-testid="order-status">
+          <Tag color={o.status === 'void' ? 'error' : 'processing'} data-testid="order-status">
             {t(`status.${o.status}`)}
           </Tag>
+          {o.correctedAt && (
+            <Tag color="warning" data-testid="order-corrected">
+              {t('ui.order.corrected', { at: localDateTime(o.correctedAt, tz) })}
+            </Tag>
+          )}
           <Typography.Text type="secondary">
             {t('ui.order.receivedBy', { at: localDateTime(o.receivedAt, tz), name: o.createdBy.displayName })}
           </Typography.Text>
+          {settings.data && <OrderActions order={o} role={role} settings={settings.data} onOpenOrder={onOpenOrder ?? (() => undefined)} />}
         </Space>
+        {o.voided && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 8 }}
+            data-testid="order-voided"
+            title={t('ui.order.voided', { at: localDateTime(o.voided.at, tz), name: o.voided.by.displayName, reason: o.voided.reason })}
+          />
+        )}
       </Card>
       <Row gutter={12}>
         <Col span={13}>

@@ -5,6 +5,7 @@ import { CalendarSection } from './CalendarSection'
 import { CatalogueSection } from './CatalogueSection'
 import { PrinterSection } from './PrinterSection'
 import { StoreSection } from './StoreSection'
+import { TicketSection } from './TicketSection'
 import { UsersSection } from './UsersSection'
 import { WarrantySection } from './WarrantySection'
 
@@ -17,6 +18,7 @@ export function SettingsScreen(): React.JSX.Element {
   const tabs = [
     { key: 'store', children: <StoreSection settings={s} /> },
     { key: 'printer', children: <PrinterSection settings={s} /> },
+    { key: 'ticket', children: <TicketSection settings={s} /> },
     { key: 'users', children: <UsersSection /> },
     { key: 'catalogues', children: <CatalogueSection settings={s} /> },
     { key: 'warranty', children: <WarrantySection settings={s} /> },

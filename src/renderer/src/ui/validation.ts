@@ -22,7 +22,7 @@ export function fieldId(path: string): string {
 const FOCUSABLE = 'input:not([disabled]),textarea,select,button:not([disabled]),[tabindex]:not([tabindex="-1"])'
 
 /** Puts the caret in the first field that has an error, so the clerk can fix it from the keyboard. */
-export function focusFirstError(paths: string[]): void {
+export function focusFirstError(paths: string[]): boolean {
   for (const p of paths) {
     const el = document.getElementById(fieldId(p))
     // Radio groups and the like carry the id on a wrapper: focus the first control inside it.
@@ -30,7 +30,13 @@ export function focusFirstError(paths: string[]): void {
     if (target) {
       target.focus()
       target.scrollIntoView({ block: 'center' })
-      return
+      return true
     }
   }
+  return false
+}
+
+/** The same, for fields that appear only with the error (a folded section, a warning's reason). */
+export function focusFirstErrorWhenShown(paths: string[], tries = 20): void {
+  if (!focusFirstError(paths) && tries > 0) setTimeout(() => focusFirstErrorWhenShown(paths, tries - 1), 50)
 }
