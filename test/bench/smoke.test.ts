@@ -26,7 +26,8 @@ const NAMES = [
   'intake.checkWarranty',
   'intake.new',
   'intake.returning',
-  'db.open'
+  'db.open',
+  'db.openNoCheck'
 ]
 
 describe('store-scale bench (smoke, scale 0.002)', () => {

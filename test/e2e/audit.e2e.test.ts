@@ -49,7 +49,7 @@ describe('audit log and recovery in a browser', () => {
     const other = await page.context().newPage()
     await other.goto(app.url)
     await other.locator('#signin-pin').waitFor()
-    for (const username of ['mallory', 'xiaoli', 'xiaoli']) {
+    for (const username of ['mallory', 'xiaoli', 'xiaoli', 'xiaoli', 'xiaoli']) {
       await other.evaluate(
         async ([u]) =>
           fetch('/rpc/auth.signIn', {
@@ -79,6 +79,7 @@ describe('audit log and recovery in a browser', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('audit-page').textContent()).toBe('第 1 页')
     await table.getByText('PIN 已重置').waitFor()
+    await page.keyboard.press('Escape')
     const text = (await table.textContent()) ?? ''
     expect(text).toContain('displayName')
     expect(text).toContain('李小丽')
@@ -88,15 +89,42 @@ describe('audit log and recovery in a browser', () => {
     await shot('audit-03-filtered-users-update')
   })
 
+  it('shows a locked user in Settings → Users, and the manager unlocks her', async () => {
+    // Four wrong PINs came from the other tab; a fifth from a third tab locks her.
+    const third = await page.context().newPage()
+    await third.goto(app.url)
+    await third.locator('#signin-pin').waitFor()
+    await third.evaluate(async () =>
+      fetch('/rpc/auth.signIn', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'x-bridge-token': sessionStorage.getItem('bridgeToken') ?? '', 'x-session': sessionStorage.getItem('bridgeSession') ?? '' },
+        body: JSON.stringify({ username: 'xiaoli', pin: '0000' })
+      })
+    )
+    await third.close()
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('settings-tab-users').click()
+    await page.getByTestId('user-locked-xiaoli').waitFor()
+    await shot('audit-06-users-locked')
+    await page.getByTestId('user-unlock-xiaoli').click()
+    await page.getByTestId('user-locked-xiaoli').waitFor({ state: 'detached' })
+    const li = (await rpc(page, 'users.list', {})).find((u) => u.username === 'xiaoli')
+    expect(li?.lockedUntil).toBeNull()
+  })
+
   it('the manager gets back in with the recovery code after being locked out', async () => {
     await page.getByTestId('sign-out').click()
     await byId('signin-pin').waitFor()
+    await byId('signin-user').click()
+    await page.keyboard.type(MANAGER.displayName)
+    await page.keyboard.press('Enter')
     for (let i = 0; i < 5; i++) {
       await byId('signin-pin').fill('0000')
       await page.keyboard.press('Enter')
-      await page.waitForTimeout(150)
+      await expect.poll(() => byId('signin-pin').inputValue()).toBe('')
     }
     await page.getByTestId('signin-error').getByText(/秒后再试/).waitFor()
+    await shot('audit-04a-manager-locked')
     await page.getByTestId('recover-open').click()
     await byId('recover-recoveryCode').fill(recoveryCode.toLowerCase())
     await byId('recover-pin').fill('8642')

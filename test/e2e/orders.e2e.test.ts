@@ -100,4 +100,30 @@ describe('order page: correct and void', () => {
     await shot(page, 'orders-05-list-void')
     expect(app.pageErrors.filter((e) => !/ResizeObserver/.test(e))).toEqual([])
   })
+
+  it('the ticket prints the repair warranty and terms the manager sets, and a phone without IMEI shows "IMEI 待补"', async () => {
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('settings-tab-ticket').click()
+    await page.locator('#ticket-repairWarrantyMonths').fill('6')
+    await page.locator('#ticket-terms').fill('一、凭本单取机\n二、逾期 90 天未取，按本店规定处理')
+    await shot(page, 'orders-06-ticket-settings')
+    await page.getByTestId('settings-ticket-save').click()
+    await expect.poll(async () => (await rpc(page, 'settings.get', {})).ticket.repairWarrantyMonths).toBe(6)
+
+    const device = { category: 'phone', brand: 'OPPO', model: 'Reno 9', serial: '', colour: '', imeiUnreadable: true, imeiUnreadableReason: '黑屏，卡托丢失', passcode: '1-5-9' }
+    const service = { type: 'paid', estimateFen: 0, depositFen: 0, depositMethod: null, promisedDate: localDate(new Date(Date.now() + 3 * 86_400_000), 'Asia/Shanghai'), technicianId: null }
+    const { order } = await rpc(page, 'intake.create', sampleIntake({ device, service, purchase: { invoiceDate: null, invoiceNo: '' } }))
+    const paper = decodeEscPos((await printer.waitForJobs(3, 15_000))[2])
+    expect(paper.text).toContain('IMEI 待补')
+    expect(paper.text).toContain('本次维修享有 6 个月保修。')
+    expect(paper.text).toContain('一、凭本单取机')
+    expect(paper.text).not.toContain('1-5-9')
+
+    await page.getByTestId('nav-orders').click()
+    await page.getByTestId(`order-row-${order.orderNo}`).click()
+    await page.getByTestId('order-imei-pending').waitFor()
+    await page.getByTestId('order-reveal-passcode').click()
+    await page.getByTestId('order-passcode').getByText('1-5-9').waitFor()
+    await shot(page, 'orders-07-imei-pending-passcode')
+  })
 })

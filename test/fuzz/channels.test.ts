@@ -16,9 +16,9 @@ import { edgeCases, fromSchema, nastyValue, nearValid } from './schema-arbitrary
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123)
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1)
-const ARBITRARY_PER_CHANNEL = 10 * RUNS
-const GUIDED_PER_CHANNEL = 20 * RUNS
-const NEAR_VALID_PER_CHANNEL = 30 * RUNS
+const ARBITRARY_PER_CHANNEL = 8 * RUNS
+const GUIDED_PER_CHANNEL = 16 * RUNS
+const NEAR_VALID_PER_CHANNEL = 26 * RUNS
 const ROLES = ['manager', 'counter', 'technician', 'warehouse', 'anonymous'] as const
 type As = (typeof ROLES)[number]
 const PIN = '1357'

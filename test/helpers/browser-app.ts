@@ -27,7 +27,9 @@ export async function startBrowserApp(opts: { locale?: string } = {}): Promise<B
   const bridgeJs = resolve(ROOT, outDir, 'main/bridge.js')
   if (!existsSync(bridgeJs)) throw new Error(`${outDir}/main/bridge.js is missing: run \`npm run build\` first (npm test does)`)
   const dataDir = mkdtempSync(join(tmpdir(), 'rc-e2e-'))
-  const child = spawn(process.execPath, [bridgeJs, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  // NODE_PATH: a build outside the checkout still finds the checkout's node_modules
+  const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }
+  const child = spawn(process.execPath, [bridgeJs, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env })
   const stopBridge = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM')

@@ -32,6 +32,8 @@ export async function sessionView(ctx: HandlerContext, user: User | null): Promi
 const windowLock = (ctx: HandlerContext): LockState => ctx.services.sessions.guard(ctx.session, unlocked)
 
 const lockedError = (seconds: number) => new AppError('LOCKED', 'err.LOCKED', { seconds })
+/** This window, not a user, is locked: any name typed here waits (other windows are unaffected). */
+const windowLockedError = (seconds: number) => new AppError('LOCKED', 'auth.windowLocked', { seconds })
 
 /** Fields whose change the audit log records (never pinHash). */
 const AUDITED_USER_FIELDS = ['displayName', 'role', 'active'] as const
@@ -72,7 +74,7 @@ export const authHandlers: Handlers<typeof authContract> = {
     const nowMs = ctx.now.getTime()
     const window = windowLock(ctx)
     const windowWait = lockedSeconds(window, nowMs)
-    if (windowWait) throw lockedError(windowWait)
+    if (windowWait) throw windowLockedError(windowWait)
     const user = await ctx.em.findOneBy(User, { username: input.username, active: true })
     // Always one scrypt check (a dummy hash for unknown names): timing does not tell who exists.
     const pinOk = verifyPin(input.pin, user?.pinHash ?? dummyHash()) && user !== null
@@ -93,9 +95,11 @@ export const authHandlers: Handlers<typeof authContract> = {
         entityId: user?.id ?? null,
         detail: { username: input.username, ...(byWindow.lockedSeconds ? { windowLockedSeconds: byWindow.lockedSeconds } : {}) }
       })
-      const seconds = Math.max(byWindow.lockedSeconds, byUser?.lockedSeconds ?? 0)
       const left = Math.min(byWindow.left, byUser?.left ?? byWindow.left)
-      ctx.failAfterCommit(seconds ? lockedError(seconds) : validationError({ pin: `auth.wrongPinLeft|left=${left}` }))
+      // A user's lock is what the person at the counter needs to hear; the window's only when alone.
+      if (byUser?.lockedSeconds) ctx.failAfterCommit(lockedError(byUser.lockedSeconds))
+      if (byWindow.lockedSeconds) ctx.failAfterCommit(windowLockedError(byWindow.lockedSeconds))
+      ctx.failAfterCommit(validationError({ pin: `auth.wrongPinLeft|left=${left}` }))
     }
     const signedIn = user as User
     clearLock(signedIn)

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import type { Sessions } from '../core/sessions'
 import { MANAGER, setUpStore, startTestCore, userWithRole, type TestCore } from '../../../test/helpers/core'
 
 let tc: TestCore
@@ -51,9 +52,10 @@ describe('wrong PINs', () => {
     await manager.ok('users.create', { username: 'xiaoli', displayName: '小李', role: 'counter', pin: '1357' })
     const s = tc.session()
     for (const name of ['xiaoli', 'nobody', 'ghost_1', MANAGER.username]) await s.call('auth.signIn', wrong(name))
-    expect(await s.call('auth.signIn', wrong('someone'))).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    const windowLocked = { ok: false, error: { code: 'LOCKED', message: '此窗口输错 PIN 次数过多，请 60 秒后再试' } }
+    expect(await s.call('auth.signIn', wrong('someone'))).toMatchObject(windowLocked)
     // Even a right PIN for a user nobody tried is refused in this window for the minute...
-    expect(await s.call('auth.signIn', { username: 'xiaoli', pin: '1357' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    expect(await s.call('auth.signIn', { username: 'xiaoli', pin: '1357' })).toMatchObject({ ok: false, error: { code: 'LOCKED', message: expect.stringContaining('此窗口') } })
     // ...while another window signs in normally (xiaoli herself is not locked).
     await tc.session().ok('auth.signIn', { username: 'xiaoli', pin: '1357' })
     tc.clock.set(minutesLater(1.01))
@@ -155,6 +157,8 @@ describe('getting back in', () => {
   })
 })
 
+const sessionsOf = (t: TestCore): Sessions => (t.core.router as unknown as { deps: { services: { sessions: Sessions } } }).deps.services.sessions
+
 describe('open sessions follow the user row at once', () => {
   it('a role change applies to the next call; deactivation ends every window of that user', async () => {
     const manager = await setUpStore(tc)
@@ -165,9 +169,9 @@ describe('open sessions follow the user row at once', () => {
     await manager.ok('users.update', { id: clerk.id, role: 'technician' })
     expect(await clerk.call('intake.technicians', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect((await secondWindow.ok('session.get', {})).user?.role).toBe('technician')
-    expect(tc.core.router['deps'].services.sessions.countOf(clerk.id)).toBe(2)
+    expect(sessionsOf(tc).countOf(clerk.id)).toBe(2)
     await manager.ok('users.update', { id: clerk.id, active: false })
-    expect(tc.core.router['deps'].services.sessions.countOf(clerk.id)).toBe(0)
+    expect(sessionsOf(tc).countOf(clerk.id)).toBe(0)
     for (const s of [clerk, secondWindow]) expect(await s.ok('session.get', {})).toMatchObject({ user: null })
   })
 })

@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3'
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { dirname } from 'node:path'
 import type { DatabaseProblem } from '@shared/contract/system'
+import { walk } from './page-walk'
 
 /** Stamped into every database this app creates (SQLite header offset 68): "RCTR". */
 export const APPLICATION_ID = 0x52435452
@@ -11,7 +10,6 @@ export const APPLICATION_ID = 0x52435452
 const FIRST_MIGRATION = 'Initial1795417200000'
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
 const HEADER_BYTES = 100
-const MAX_DETAILS = 20
 
 export type FileCheck = { ok: true; durationMs: number } | { ok: false; problem: DatabaseProblem; details: string[] }
 
@@ -50,72 +48,6 @@ function checkOwner(path: string, nativeBinding?: string): FileCheck | null {
   }
 }
 
-type Walk = 'quick' | 'foreignKeys'
-
-/**
- * One page walk on its own read-only connection. Runs inside a worker thread, as source text:
- * it may use nothing but its parameters. Answers SQLite's lines: quick ['ok'] / foreign keys [] when fine.
- */
-function pageWalk(Db: typeof Database, path: string, nativeBinding: string | undefined, which: Walk, max: number): string[] {
-  const db = new Db(path, { readonly: true, fileMustExist: true, nativeBinding })
-  const lines: string[] = []
-  // On some damage SQLite reports rows and then fails the statement: keep both.
-  const collect = (sql: string, line: (row: unknown[]) => string) => {
-    try {
-      for (const row of db.prepare(sql).raw().iterate() as Iterable<unknown[]>) {
-        lines.push(...line(row).split('\n').filter((l) => l && !l.startsWith('*** in database')))
-        if (lines.length >= max) break
-      }
-    } catch (error) {
-      lines.push(String((error as Error).message ?? error))
-    }
-  }
-  try {
-    // Reading through a memory map makes the walk about a third cheaper.
-    db.pragma('mmap_size = 4294967296')
-    if (which === 'foreignKeys') collect('PRAGMA foreign_key_check', (r) => `${r[0]} row ${r[1]} points to a missing ${r[2]}`)
-    else {
-      collect('PRAGMA quick_check', (r) => String(r[0]))
-      if (lines.join() !== 'ok') {
-        const quick = lines.splice(0)
-        collect(`PRAGMA integrity_check(${max})`, (r) => String(r[0]))
-        if (lines.join() === 'ok') lines.splice(0, lines.length, ...quick)
-      }
-    }
-  } finally {
-    db.close()
-  }
-  return lines
-}
-
-const WORKER_SOURCE = `
-const { parentPort, workerData: w } = require('node:worker_threads')
-const pageWalk = ${pageWalk.toString()}
-parentPort.postMessage(pageWalk(require(w.modulePath), w.path, w.nativeBinding, w.which, w.max))
-`
-
-function walk(path: string, nativeBinding: string | undefined, which: Walk): Promise<string[]> {
-  const inline = () => pageWalk(Database, path, nativeBinding, which, MAX_DETAILS)
-  let modulePath: string
-  try {
-    modulePath = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js')).resolve('better-sqlite3')
-  } catch {
-    return Promise.resolve(inline())
-  }
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { modulePath, path, nativeBinding, which, max: MAX_DETAILS } })
-    let settled = false
-    worker.once('message', (lines: string[]) => {
-      settled = true
-      resolve(lines)
-      void worker.terminate()
-    })
-    // A worker that cannot start or load the driver: do the same walk here instead.
-    worker.once('error', () => settled || ((settled = true), resolve(inline())))
-    worker.once('exit', () => settled || ((settled = true), resolve(inline())))
-  })
-}
-
 function checkHeader(path: string): FileCheck | null {
   const size = statSync(path).size
   if (size === 0) return { ok: false, problem: 'empty', details: [] }
@@ -132,11 +64,21 @@ function checkHeader(path: string): FileCheck | null {
   const pages = head.readUInt32BE(28)
   // The in-header size is only valid when "version-valid-for" matches the change counter.
   const sizeValid = head.readUInt32BE(92) === head.readUInt32BE(24)
-  const expected = sizeValid ? pages * pageSize : 0
+  // With a non-empty write-ahead log (a crash mid-checkpoint) the file may lag its header until the
+  // log is replayed; quick_check, which reads through the log, judges that case.
+  const expected = sizeValid && !hasWriteAheadLog(path) ? pages * pageSize : 0
   if (size < HEADER_BYTES || size % pageSize !== 0 || size < expected) {
     return { ok: false, problem: 'truncated', details: [`file ${size} bytes, header says ${expected} (${pages} pages of ${pageSize})`] }
   }
   return null
+}
+
+function hasWriteAheadLog(path: string): boolean {
+  try {
+    return statSync(`${path}-wal`).size > 0
+  } catch {
+    return false
+  }
 }
 
 /** Ours: stamped with our application id, or (made before the stamp) carrying our migrations table. */

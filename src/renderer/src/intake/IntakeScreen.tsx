@@ -53,7 +53,7 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
   const [moreOpen, setMoreOpen] = useState(false)
   const more = { open: moreOpen, toggle: () => setMoreOpen((o) => !o) }
   const warningsQuery = useIntakeWarnings(form.values)
-  const warnings = shownWarnings(warningsQuery.data, form.serverErrors)
+  const warnings = shownWarnings(warningsQuery.data, form.serverErrors, form.values.warningReasons, !warningsQuery.isFetching && !warningsQuery.isPlaceholderData)
   const [topError, setTopError] = useState<{ message: string; details: string[]; fields: boolean } | null>(null)
   const rootRef = useRef<HTMLDivElement>(null)
   const verdict = useWarrantyVerdict(form.values)

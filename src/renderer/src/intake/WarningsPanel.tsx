@@ -8,10 +8,22 @@ import { useDebounced } from '../ui/useDebounced'
 import type { FormApi } from '../ui/useForm'
 import { toIntakeInput, type IntakeForm } from './model'
 
-/** The contradictions main sees in the form as it stands (same rule main applies on save). */
+/**
+ * The contradictions main sees in the form as it stands (the same rule it applies on save). Only
+ * what the rule reads is sent, so typing a name or a reason does not ask again.
+ */
 export function useIntakeWarnings(f: IntakeForm) {
   const input = toIntakeInput(f)
-  const question = useDebounced({ ...input, purchase: { invoiceDate: input.purchase.invoiceDate ?? null } }, 300)
+  const question = useDebounced(
+    {
+      device: { category: input.device.category, serial: input.device.serial },
+      purchase: { invoiceDate: input.purchase.invoiceDate ?? null },
+      condition: input.condition,
+      warranty: input.warranty,
+      service: input.service
+    },
+    300
+  )
   return useQuery({
     queryKey: ['intake.warnings', question],
     queryFn: () => call('intake.warnings', question),
@@ -20,13 +32,25 @@ export function useIntakeWarnings(f: IntakeForm) {
   })
 }
 
-/** Warnings to show: main's live answer plus any main refused a save for (its answer may be newer). */
-export function shownWarnings(live: IntakeWarning[] | undefined, serverErrors: Record<string, string>): IntakeWarning[] {
+/**
+ * Warnings to show: main's live answer, plus any main refused a save for, plus — while a fresh
+ * answer is on its way — any the clerk is typing a reason for (the field never vanishes mid-word).
+ */
+export function shownWarnings(
+  live: IntakeWarning[] | undefined,
+  serverErrors: Record<string, string>,
+  reasons: IntakeForm['warningReasons'],
+  settled: boolean
+): IntakeWarning[] {
   const list = [...(live ?? [])]
+  const add = (code: WarningCode) => {
+    if (!list.some((w) => w.code === code)) list.push({ code })
+  }
   for (const path of Object.keys(serverErrors)) {
     const code = /^warnings\.(\w+)$/.exec(path)?.[1] as WarningCode | undefined
-    if (code && !list.some((w) => w.code === code)) list.push({ code })
+    if (code) add(code)
   }
+  if (!settled) for (const [code, reason] of Object.entries(reasons)) if (reason) add(code as WarningCode)
   return list
 }
 
