@@ -191,12 +191,22 @@ export class Router {
       const fields = error.fields ? translateFields(error.fields, t) : undefined
       return { code: error.code, message: t(error.messageKey, error.params), ...(fields ? { fields } : {}) }
     }
+    // Damage found while running (a disk fault after the start-up check): the write was rolled back.
+    if (isDatabaseDamage(error)) {
+      this.deps.logError?.(channel, error)
+      return { code: 'DATABASE_DAMAGED' as const, message: t('system.damagedWhileRunning') }
+    }
     if (error instanceof QueryFailedError && /UNIQUE|FOREIGN KEY/.test(String(error.message))) {
       return { code: 'CONFLICT' as const, message: t('err.CONFLICT') }
     }
     this.deps.logError?.(channel, error)
     return { code: 'INTERNAL' as const, message: t('err.INTERNAL') }
   }
+}
+
+function isDatabaseDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)
 }
 
 function translateFields(fields: Record<string, string>, t: Translate): Record<string, string> {

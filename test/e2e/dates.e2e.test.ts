@@ -79,6 +79,7 @@ describe('date fields keep what was typed', () => {
         expect(await field('service-promisedDate').inputValue()).toBe(promised)
         await expect.poll(() => page.getByTestId('warranty-panel').innerText()).toMatch(/在三包期内/)
         if (i === 1 && speed === 'human') await shot('dates-typed')
+        await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('intake-clear')
         await page.keyboard.press('Control+Enter')
         await page.getByTestId('order-page').waitFor().catch(async (e) => {
           await shot(`dates-fail-${speed}-${i}`)
@@ -127,6 +128,13 @@ describe('date fields keep what was typed', () => {
     await typeDate('calendar-holidays', '2026/2/30', 80)
     await page.keyboard.press('Enter')
     await page.getByTestId('calendar-holidays-input-error').getByText('2月没有30日').waitFor()
+    expect(await field('calendar-holidays').inputValue()).toBe('2026/2/30')
+    // The calendar opens only on demand (Alt+↓); Esc closes it and keeps the text.
+    await page.keyboard.press('Alt+ArrowDown')
+    await page.getByTestId('calendar-holidays-calendar').waitFor()
+    await shot('dates-calendar-popup')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('calendar-holidays-calendar').waitFor({ state: 'hidden' })
     expect(await field('calendar-holidays').inputValue()).toBe('2026/2/30')
     await shot('dates-calendar')
     await page.getByTestId('settings-calendar-save').click()

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm'
-import type { AuditChanges } from '@shared/contract/audit'
+import type { AuditAction, AuditChanges } from '@shared/contract/audit'
 import { AuditLog } from './audit-log.entity'
 
 export interface AuditEntry {
   at: Date
   userId: number | null
-  action: string
+  action: AuditAction
   entity: string
   entityId?: number | null
   detail?: Record<string, unknown>

@@ -1,5 +1,6 @@
 import { nextImei, sampleIntake, setUpStore, startTestCore, userWithRole, type Caller, type TestCore } from '../../../test/helpers/core'
 import { DEVICE_SUGGESTIONS } from '@shared/contract/devices'
+import { DeviceSuggestions1795750000000 } from '../db/migrations/1795750000000-DeviceSuggestions'
 import { suggestionStatements } from './suggestions'
 
 let tc: TestCore
@@ -39,6 +40,24 @@ describe('brand and model suggestions from the store’s own intakes', () => {
     const list = await manager.ok('devices.suggest', { category: 'phone', brand: '小米', prefix: 'xia' })
     expect(list[0]).toBe('Xiaomi 14')
     expect(list.length).toBe(DEVICE_SUGGESTIONS)
+  })
+
+  it('fills the lists from the orders already on file when the migration runs', async () => {
+    await intake('华为', 'Mate 60 Pro')
+    await intake('华为', 'Mate 60 Pro')
+    await intake('Apple', 'iPhone 15')
+    const migration = new DeviceSuggestions1795750000000()
+    const runner = tc.core.dataSource.createQueryRunner()
+    try {
+      await migration.down(runner)
+      await migration.up(runner)
+    } finally {
+      await runner.release()
+    }
+    expect(await manager.ok('devices.suggest', { category: 'phone' })).toEqual(['华为', 'Apple'])
+    expect(await manager.ok('devices.suggest', { category: 'phone', brand: '华为' })).toEqual(['Mate 60 Pro'])
+    await intake('华为', 'P70') // and intake keeps counting after it
+    expect(await manager.ok('devices.suggest', { category: 'phone', brand: '华为' })).toEqual(['Mate 60 Pro', 'P70'])
   })
 
   it('is for the counter: a technician is refused', async () => {

@@ -5,6 +5,8 @@ import { defaultSettings } from './defaults'
 
 type Section = keyof StoreSettings
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
 /** Settings are read on almost every call (locale, time zone), so they are cached and rewritten whole per section. */
 export class SettingsService {
   private cache: StoreSettings | null = null
@@ -18,7 +20,12 @@ export class SettingsService {
   async load(em: EntityManager): Promise<StoreSettings> {
     const rows = await em.find(Setting)
     const merged = defaultSettings() as unknown as Record<string, unknown>
-    for (const row of rows) merged[row.key] = JSON.parse(row.value)
+    for (const row of rows) {
+      const stored: unknown = JSON.parse(row.value)
+      const fallback = merged[row.key]
+      // A section saved before a field was added gets that field's default (e.g. printer.reportsStatus).
+      merged[row.key] = isRecord(fallback) && isRecord(stored) ? { ...fallback, ...stored } : stored
+    }
     return merged as unknown as StoreSettings
   }
 

@@ -11,6 +11,14 @@ afterEach(() => tc.close())
 const printer = (iface: string) => ({ enabled: true, interface: iface, widthMm: 58 as const, type: 'epson' as const, characterSet: 'GB18030' as const, printDeviceTag: false })
 
 describe('settings', () => {
+  it('fills fields added since a section was saved with their defaults', async () => {
+    // A printer section as saved by an older version, before reportsStatus / openDrawerOnCash existed.
+    const old = { enabled: false, interface: 'tcp://127.0.0.1:9100', widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: true }
+    await tc.core.dataSource.query(`INSERT OR REPLACE INTO setting (key, value) VALUES ('printer', ?)`, [JSON.stringify(old)])
+    const s = await manager.ok('settings.get', {})
+    expect(s.printer).toEqual({ ...old, reportsStatus: true, openDrawerOnCash: false })
+  })
+
   it('accepts the printer forms a shop uses', async () => {
     for (const iface of ['tcp://127.0.0.1:9100', '/dev/usb/lp0', 'COM3', '\\\\FRONT-PC\\Receipt', 'printer:XP-58']) {
       const s = await manager.ok('settings.update', { printer: printer(iface) })

@@ -5,10 +5,7 @@ import { id, plainDate } from './fields'
 /** Old and new value per changed key path ("store.name", "printer.enabled"). */
 export type AuditChanges = Record<string, { old: unknown; new: unknown }>
 
-/**
- * Actions the audit screen offers as filters (others may appear in rows and are shown by key).
- * Each has a translation "audit.action.<action>".
- */
+/** Every action the app records; the audit screen offers each as a filter, labelled "audit.action.<action>". */
 export const AUDIT_ACTIONS = [
   'setup.create',
   'auth.signIn',
@@ -28,8 +25,16 @@ export const AUDIT_ACTIONS = [
   'print.test',
   'print.reprint',
   'print.pdf',
-  'order.correct'
+  'order.correct',
+  'order.void',
+  'order.supplyImei',
+  'order.revealPasscode',
+  'order.passcodeErased',
+  'intake.warningOverride',
+  'print.confirm'
 ] as const
+/** Every action the app writes: audit() accepts only these, so each has a label on the audit screen. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 export interface AuditRowView {
   id: number

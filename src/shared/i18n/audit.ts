@@ -46,7 +46,13 @@ export const auditMessages = defineMessages(
     'audit.action.print.test': '打印测试页',
     'audit.action.print.reprint': '补打',
     'audit.action.print.pdf': '导出 PDF',
-    'audit.action.order.correct': '更正工单'
+    'audit.action.order.correct': '更正工单',
+    'audit.action.order.void': '作废工单',
+    'audit.action.order.supplyImei': '补录 IMEI',
+    'audit.action.order.revealPasscode': '查看开机密码',
+    'audit.action.order.passcodeErased': '清除开机密码',
+    'audit.action.intake.warningOverride': '忽略提醒（附原因）',
+    'audit.action.print.confirm': '确认已出票'
   },
   {
     'ui.nav.audit': 'Audit log',
@@ -92,6 +98,12 @@ export const auditMessages = defineMessages(
     'audit.action.print.test': 'Test print',
     'audit.action.print.reprint': 'Reprint',
     'audit.action.print.pdf': 'PDF saved',
-    'audit.action.order.correct': 'Order corrected'
+    'audit.action.order.correct': 'Order corrected',
+    'audit.action.order.void': 'Order voided',
+    'audit.action.order.supplyImei': 'IMEI filled in',
+    'audit.action.order.revealPasscode': 'Passcode shown',
+    'audit.action.order.passcodeErased': 'Passcode erased',
+    'audit.action.intake.warningOverride': 'Warning overridden with a reason',
+    'audit.action.print.confirm': 'Ticket confirmed as printed'
   }
 )

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { Button, Result, Spin } from 'antd'
 import { localeFrom } from '@shared/i18n'
@@ -8,6 +9,7 @@ import { LocaleProvider, useT } from './i18n'
 import { SESSION_KEY, useSession } from './session'
 import { Shell } from './Shell'
 import { SignInScreen } from './SignInScreen'
+import { rememberUser } from './SignInForm'
 import '../ui/app.css'
 
 /** Session ended in main (restart, user deactivated): ask again who is at the counter. */
@@ -36,6 +38,10 @@ export function App(): React.JSX.Element {
 function Root(): React.JSX.Element {
   const session = useSession()
   const locale = session.data?.locale ?? localeFrom(navigator.language)
+  const username = session.data?.user?.username
+  useEffect(() => {
+    if (username) rememberUser(username)
+  }, [username])
   if (session.data && !session.data.setupDone) return <SetupScreen />
   return (
     <LocaleProvider locale={locale}>

@@ -11,6 +11,11 @@ import { errorText } from './session'
 
 const LAST_USER = 'repairCounter.lastUser'
 
+/** Whoever is signed in at this counter is preselected next time (sign-in and quick switch). */
+export function rememberUser(username: string): void {
+  localStorage.setItem(LAST_USER, username)
+}
+
 /** Pick a user, type the PIN, Enter. Used full-screen and in the quick-switch dialog. */
 export function SignInForm({ onSignedIn, exclude }: { onSignedIn: (s: SessionView) => void; exclude?: string }): React.JSX.Element {
   const t = useT()

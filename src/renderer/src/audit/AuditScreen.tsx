@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { Button, Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd'
+import { Button, Card, Input, Select, Space, Table, Typography } from 'antd'
 import { AUDIT_ACTIONS, type AuditCursor, type AuditRowView } from '@shared/contract/audit'
 import { localDateTime } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
+import { DateRangeInput } from '../ui/DateRangeInput'
 import { useDebounced } from '../ui/useDebounced'
 import { actionLabel, AuditDetails, targetLabel } from './AuditDetails'
 
@@ -92,11 +93,7 @@ export function AuditScreen(): React.JSX.Element {
             setStarts([undefined])
           }}
         />
-        <DatePicker.RangePicker
-          aria-label={t('audit.filter.dates')}
-          data-testid="audit-filter-dates"
-          onChange={(range) => filter({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
-        />
+        <DateRangeInput id="audit-filter-dates" label={t('audit.filter.dates')} onChange={(range) => filter(range)} />
       </Space>
       <Table
         size="small"

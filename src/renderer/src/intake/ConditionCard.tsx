@@ -37,7 +37,7 @@ export function ConditionCard({ form, more }: { form: FormApi<IntakeForm>; more:
         isChecked={(a) => items.includes(a as Accessory)}
         onToggle={(a, on) => toggleAccessory(a as Accessory, on)}
       />
-      <More open={more.open} onToggle={more.toggle} count={2} summary={[values.condition.other, values.accessories.other]} testId="condition-more">
+      <More open={more.open} onToggle={more.toggle} labels={[t('condition.other'), t('accessory.other')]} summary={[values.condition.other, values.accessories.other]} testId="condition-more">
         <Field path="condition.other" label={t('condition.other')} error={error('condition.other')}>
           <Input {...text('condition.other')} />
         </Field>

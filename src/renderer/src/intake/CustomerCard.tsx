@@ -104,7 +104,7 @@ export function CustomerCard({ form, onOpenOrder, more }: { form: FormApi<Intake
       <Field path="customer.name" label={t('ui.intake.customer.name')} error={error('customer.name')} required>
         <Input {...text('customer.name')} />
       </Field>
-      <More open={more.open} onToggle={more.toggle} count={2} summary={[c.landline, c.address]} testId="customer-more">
+      <More open={more.open} onToggle={more.toggle} labels={[t('ui.intake.customer.landline'), t('ui.intake.customer.address')]} summary={[c.landline, c.address]} testId="customer-more">
         <Row gutter={8}>
           <Col span={10}>
             <Field path="customer.landline" label={t('ui.intake.customer.landline')} error={error('customer.landline')}>

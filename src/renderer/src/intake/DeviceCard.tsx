@@ -125,7 +125,7 @@ export function DeviceCard({ form, settings, more }: Props): React.JSX.Element {
           placeholder={t('ui.intake.purchase.noInvoice')}
         />
       </Field>
-      <More open={more.open} onToggle={more.toggle} count={1} summary={[values.purchase.invoiceNo]} testId="device-more">
+      <More open={more.open} onToggle={more.toggle} labels={[t('ui.intake.purchase.invoiceNo'), ...(isPhone ? [t('ui.intake.device.imeiUnreadable')] : [])]} summary={[values.purchase.invoiceNo]} testId="device-more">
         <Field path="purchase.invoiceNo" label={t('ui.intake.purchase.invoiceNo')} error={error('purchase.invoiceNo')}>
           <Input {...text('purchase.invoiceNo')} />
         </Field>

@@ -88,6 +88,10 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
       qc.setQueryData(['printing.jobs', order.id], printJobs)
       void qc.invalidateQueries({ queryKey: PRINTER_STATUS_KEY })
       void qc.invalidateQueries({ queryKey: ['orders.list'] })
+      // The customer now exists (and has one more order): a cached "no match" must not say "new" again.
+      qc.removeQueries({ queryKey: ['customers.search'] })
+      void qc.invalidateQueries({ queryKey: ['customers.history'] })
+      void qc.invalidateQueries({ queryKey: ['devices.suggest'] })
       message.success(t('ui.intake.saved', { orderNo: order.orderNo }))
       onCreated(order.id)
       // On the order page the next task is the next intake: its "back to intake" button takes the

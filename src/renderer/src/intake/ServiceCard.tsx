@@ -85,7 +85,7 @@ export function ServiceCard({ form, settings, finalIn, more }: Props): React.JSX
           onBlur={() => form.touch('service.promisedDate')}
         />
       </Field>
-      <More open={more.open} onToggle={more.toggle} count={1} summary={[technicianName]} testId="service-more">
+      <More open={more.open} onToggle={more.toggle} labels={[t('ui.intake.service.technician')]} summary={[technicianName]} testId="service-more">
         <Field path="service.technicianId" label={t('ui.intake.service.technician')} error={error('service.technicianId')}>
           <Select
             id="service-technicianId"

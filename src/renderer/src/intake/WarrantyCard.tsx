@@ -56,7 +56,7 @@ export function WarrantyCard({ form, settings, verdict, finalIn, more }: Props):
       <More
         open={more.open}
         onToggle={more.toggle}
-        count={2}
+        labels={[t('ui.warranty.component'), t('ui.intake.warranty.override')]}
         summary={[w.component !== 'main' ? t(`component.${w.component}`) : '', w.overrideOn ? `${t('ui.intake.warranty.override')}: ${t(w.overrideIn ? 'warranty.in' : 'warranty.out')}` : '']}
         testId="warranty-more"
       >
