@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
-import { spawnBridge, type BridgeProcess } from './bridge-process'
+import { spawnBridge, type SpawnedBridge as BridgeProcess } from '../helpers/bridge-process'
 import { buildStore, sha256, zeroPageOf } from './damage'
 
 // The built start:browser app on a data folder whose database has a zeroed page of work_order:

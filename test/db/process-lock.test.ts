@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { spawnBridge, type BridgeProcess } from './bridge-process'
+import { spawnBridge, type SpawnedBridge as BridgeProcess } from '../helpers/bridge-process'
 
 // Two `start:browser` processes on one data folder would both write one database ("database is
 // locked", tickets printed twice): the second must refuse and say which process holds it.

@@ -83,7 +83,6 @@ describe('date fields keep what was typed', () => {
         await page.keyboard.press('Control+Enter')
         await page.getByTestId('order-page').waitFor().catch(async (e) => {
           await shot(`dates-fail-${speed}-${i}`)
-          console.log('FAILDEBUG', await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 300)), await page.locator('.ant-message').allInnerTexts())
           throw e
         })
         const orderId = (await rpc(page, 'orders.list', { query: `1370000${String(seq).padStart(4, '0')}`, limit: 1 }))[0].id

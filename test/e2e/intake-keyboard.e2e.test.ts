@@ -35,7 +35,10 @@ describe('the intake without a mouse', () => {
     await waitFocus('signin-pin') // the last user of this counter is preselected
     await page.keyboard.type('2468')
     await page.keyboard.press('Enter')
-    await page.getByTestId('current-user').getByText('王店长').waitFor()
+    await page.getByTestId('current-user').getByText('王店长').waitFor().catch(async (e) => {
+      await shot('kb-signin-fail')
+      throw e
+    })
     await waitFocus('customer-mobile')
   })
 
@@ -218,6 +221,8 @@ describe('the intake without a mouse', () => {
     await page.locator('#fault-description-error').getByText(/最多 500 字/).waitFor()
     expect((await page.locator('#fault-description').inputValue()).length).toBe(5000)
     await shot('kb-too-long')
+    // Crossing the point where the counter appears must not take the caret out of the field.
+    await waitFocus('fault-description')
     const before = (await rpc(page, 'orders.list', { query: '', limit: 200 })).length
     await page.keyboard.press('Control+Enter')
     await page.getByTestId('intake-error').waitFor()

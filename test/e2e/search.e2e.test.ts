@@ -43,7 +43,7 @@ async function expectOrderOpen(orderNo: string): Promise<void> {
 }
 
 describe('global search in a browser', () => {
-  it.each([
+  const cases: [string, () => string, 'a' | 'b' | 'c', number][] = [
     ['the claim ticket scanned by a keyboard-wedge scanner', () => `RO|${orders.a.orderNo}|${orders.a.claimCode}`, 'a', 0],
     ['the order number', () => orders.b.orderNo, 'b', 20],
     ['the claim code, typed in lower case', () => orders.c.claimCode.toLowerCase(), 'c', 20],
@@ -53,7 +53,8 @@ describe('global search in a browser', () => {
     ['an appliance serial', () => 'sn-mw2026xq', 'c', 20],
     ['the brand and model', () => 'iPhone 15', 'a', 20],
     ['a unique name', () => '王芳', 'b', 20]
-  ] as const)('opens the order at once from %s', async (_kind, text, which, delay) => {
+  ]
+  it.each(cases)('opens the order at once from %s', async (_kind, text, which, delay) => {
     await searchFor(text(), { delay, shortcut: which === 'b' ? 'Control+k' : 'F2' })
     await page.keyboard.press('Enter')
     await expectOrderOpen(orders[which].orderNo)

@@ -1,14 +1,69 @@
 /**
- * Test helper: the built app (out/main/bridge.js, or RC_OUT_DIR's) as its own process on a data
- * folder, called over its loopback HTTP API like the browser does. Kill it with kill9().
+ * Test helper: the built app (out/main/bridge.js, or RC_OUT_DIR's build) as its own process on a data
+ * folder, exactly as `npm run start:browser` runs it. `spawnBridge` starts it; `startBridgeProcess`
+ * also calls it over its loopback HTTP API like the browser does. Every test that needs the real
+ * process (browser e2e, kill -9, the lock file, the integrity screen) starts it here.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { request } from 'node:http'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 
 const ROOT = resolve(__dirname, '../..')
 export const BRIDGE_JS = resolve(ROOT, process.env.RC_OUT_DIR ?? 'out', 'main/bridge.js')
+
+export interface SpawnedBridge {
+  child: ChildProcess
+  stdout(): string
+  stderr(): string
+  /** Resolves with the URL (token included) once the bridge printed it; rejects if it exits first. */
+  url: Promise<string>
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>
+  /** SIGTERM, as closing the app does. */
+  stop(): Promise<void>
+}
+
+export function spawnBridge(dataDir: string, extraArgs: string[] = []): SpawnedBridge {
+  if (!existsSync(BRIDGE_JS)) throw new Error(`${BRIDGE_JS} is missing: run \`npm run build\` first (npm test does)`)
+  // NODE_PATH: a build outside the checkout (RC_OUT_DIR) still loads the checkout's packages.
+  const env = { ...process.env, NODE_PATH: resolve(ROOT, 'node_modules') }
+  const child = spawn(process.execPath, [BRIDGE_JS, '--data', dataDir, '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], env })
+  let out = ''
+  let err = ''
+  child.stdout?.on('data', (d) => (out += d))
+  child.stderr?.on('data', (d) => (err += d))
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+  const url = new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bridge did not start: ${out}${err}`)), 20_000)
+    child.stdout?.on('data', () => {
+      const m = /BRIDGE_URL=(\S+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolveUrl(m[1])
+      }
+    })
+    void exited.then((code) => {
+      clearTimeout(timer)
+      reject(new Error(`bridge exited (${code}): ${err}`))
+    })
+  })
+  url.catch(() => undefined)
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    url,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM')
+        await exited
+      }
+    }
+  }
+}
+
 const TOKEN = 'bridge-process-token-0123456789abcdef'
 
 export interface BridgeProcess {
@@ -20,28 +75,10 @@ export interface BridgeProcess {
   ok<T = unknown>(channel: string, input: unknown): Promise<T>
 }
 
+/** The bridge on a known token, with a client that calls it the way the renderer does. */
 export async function startBridgeProcess(dataDir: string): Promise<BridgeProcess> {
-  if (!existsSync(BRIDGE_JS)) throw new Error(`${BRIDGE_JS} is missing: run \`npm run build\` first (npm test does)`)
-  const child = spawn(process.execPath, [BRIDGE_JS, '--data', dataDir, '--port', '0', '--token', TOKEN], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // A build outside the checkout (RC_OUT_DIR) still loads the checkout's packages
-    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }
-  })
-  let err = ''
-  child.stderr!.on('data', (d) => (err += d))
-  const port = await new Promise<number>((resolvePort, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`bridge did not start: ${err}`)), 20_000)
-    child.stdout!.on('data', (d) => {
-      out += d
-      const m = /BRIDGE_URL=http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolvePort(Number(m[1]))
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`bridge exited ${code}: ${err}`)))
-  })
+  const bridge = spawnBridge(dataDir, ['--token', TOKEN])
+  const port = Number(new URL(await bridge.url).port)
   const call = (channel: string, input: unknown) =>
     new Promise<{ ok: boolean; value: never }>((res, rej) => {
       const req = request(
@@ -62,7 +99,7 @@ export async function startBridgeProcess(dataDir: string): Promise<BridgeProcess
       req.end(JSON.stringify(input))
     })
   return {
-    child,
+    child: bridge.child,
     port,
     url: `http://127.0.0.1:${port}/?token=${TOKEN}`,
     call,
@@ -75,7 +112,7 @@ export async function startBridgeProcess(dataDir: string): Promise<BridgeProcess
 }
 
 /** Like pulling the plug: SIGKILL, no clean-up in the app. */
-export function kill9(app: BridgeProcess): Promise<void> {
+export function kill9(app: { child: ChildProcess }): Promise<void> {
   if (app.child.exitCode !== null || app.child.signalCode !== null) return Promise.resolve()
   return new Promise((r) => {
     app.child.once('exit', () => r())

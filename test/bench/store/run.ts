@@ -165,6 +165,8 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
     await manager('settings.update', {
       printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: true }
     })
+    // Let start-up work (queue recovery, the first document prune) finish before anything is timed.
+    await c.printQueue.idle()
     const clerk = session('bench-clerk')
     await clerk('auth.signIn', { username: USERS.clerks[0], pin: PIN })
 

@@ -30,18 +30,23 @@ export function SignInForm({ onSignedIn, exclude }: { onSignedIn: (s: SessionVie
     search: `${u.displayName} ${u.username}`
   }))
 
-  useEffect(() => {
-    if (username || !users.data?.length) return
-    // Start on the last person who used this counter, but never on the one being switched away from.
+  // Start on the last person who used this counter, but never on the one being switched away from.
+  const preselected = (() => {
+    const list = users.data ?? []
     const last = localStorage.getItem(LAST_USER)
-    const pick = users.data.find((u) => u.username === last && u.username !== exclude) ?? users.data.find((u) => u.username !== exclude)
-    setUsername(pick?.username ?? users.data[0].username)
-  }, [users.data, username, exclude])
+    return (list.find((u) => u.username === last && u.username !== exclude) ?? list.find((u) => u.username !== exclude) ?? list[0])?.username
+  })()
+  useEffect(() => {
+    if (!username && preselected) setUsername(preselected)
+  }, [preselected, username])
+  // A fast PIN + Enter may come before the list of users has loaded: it is kept, not dropped.
+  const chosen = username ?? preselected
+  const [submitWhenReady, setSubmitWhenReady] = useState(false)
 
   const signIn = useMutation({
-    mutationFn: () => call('auth.signIn', { username: username ?? '', pin }),
+    mutationFn: () => call('auth.signIn', { username: chosen ?? '', pin }),
     onSuccess: (s) => {
-      localStorage.setItem(LAST_USER, username ?? '')
+      localStorage.setItem(LAST_USER, chosen ?? '')
       setPin('')
       onSignedIn(s)
     },
@@ -50,18 +55,24 @@ export function SignInForm({ onSignedIn, exclude }: { onSignedIn: (s: SessionVie
       pinRef.current?.focus()
     }
   })
+  useEffect(() => {
+    if (submitWhenReady && chosen) {
+      setSubmitWhenReady(false)
+      signIn.mutate()
+    }
+  }, [submitWhenReady, chosen]) // eslint-disable-line react-hooks/exhaustive-deps
   const err = signIn.error
   const pinError = err instanceof ApiError ? err.fields.pin : undefined
   const topError = err && !pinError ? errorText(err, t) : undefined
 
   return (
-    <Form layout="vertical" onFinish={() => username && pin && signIn.mutate()} requiredMark={false}>
+    <Form layout="vertical" onFinish={() => pin && (chosen ? signIn.mutate() : setSubmitWhenReady(true))} requiredMark={false}>
       {topError && <Alert type="error" showIcon title={<span data-testid="signin-error">{topError}</span>} style={{ marginBottom: 12 }} />}
       <Field path="signin.user" label={t('ui.signIn.user')}>
         <Select
           id="signin-user"
           options={options}
-          value={username}
+          value={chosen}
           loading={users.isPending}
           showSearch={pinyinSearch}
           onChange={(v: string) => {
@@ -84,7 +95,7 @@ export function SignInForm({ onSignedIn, exclude }: { onSignedIn: (s: SessionVie
           onChange={(e) => setPin(e.target.value.normalize('NFKC').replace(/\D/g, ''))}
         />
       </Field>
-      <Button type="primary" htmlType="submit" block loading={signIn.isPending} disabled={!username || !pin} data-testid="signin-submit">
+      <Button type="primary" htmlType="submit" block loading={signIn.isPending} disabled={!pin} data-testid="signin-submit">
         {t('ui.signIn.submit')}
       </Button>
     </Form>

@@ -61,7 +61,9 @@ export function useForm<T>(initial: T | (() => T), check: (values: T) => FieldEr
         if (getIn(values, path)) touch(errorPath)
       },
       status: error(errorPath) ? ('error' as const) : undefined,
-      count: max === undefined ? undefined : { max, show: value.length >= max * 0.8 }
+      // `show` is always a function: toggling it on and off would rebuild antd's wrapper and take
+      // the caret out of the field mid-typing. The counter itself appears near the limit.
+      count: max === undefined ? undefined : { max, show: ({ count }: { count: number }) => (count >= max * 0.8 ? `${count} / ${max}` : null) }
     }
   }
 
