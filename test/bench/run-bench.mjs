@@ -10,6 +10,6 @@ for (let i = 0; i < args.length; i++) {
   if (flags[flag]) env[flags[flag]] = inline ?? args[++i]
   else rest.push(args[i])
 }
-const files = rest.length ? rest : ['test/bench/store.bench.ts']
+const files = rest.length ? rest : ['test/bench/store.bench.ts']  // counter.bench.ts (render timings): npm run bench -- test/bench/counter.bench.ts
 const r = spawnSync('npx', ['vitest', 'bench', '--run', ...files], { stdio: 'inherit', env })
 process.exit(r.status ?? 1)

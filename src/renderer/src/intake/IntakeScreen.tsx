@@ -8,7 +8,7 @@ import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
 import { PRINTER_STATUS_KEY } from '../app/PrinterIndicator'
 import { IntakeInput } from '@shared/contract/intake'
-import { enterMovesOn, focusTaskStart, TASK_STARTS_AFTER_SAVE } from '../ui/keyboard'
+import { enterMovesOn, focusTaskStart } from '../ui/keyboard'
 import { useForm } from '../ui/useForm'
 import { fieldId, focusFirstErrorWhenShown } from '../ui/validation'
 import { CustomerCard } from './CustomerCard'
@@ -99,7 +99,7 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
       onCreated(order.id)
       // On the order page the next task is the next intake: its "back to intake" button takes the
       // caret — once the order page is rendered (this screen's own fields are still on it now).
-      setTimeout(() => focusTaskStart(TASK_STARTS_AFTER_SAVE), 50)
+      setTimeout(() => focusTaskStart(), 50)
     },
     onError: (e) => {
       const fields = e instanceof ApiError ? collapseItemPaths(e.fields) : {}

@@ -7,6 +7,7 @@ import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
 import type { Route } from '../app/access'
+import { TASK_START } from '../ui/keyboard'
 import { OrderActions } from './OrderActions'
 import { OrderDetails } from './OrderDetails'
 import { PreviewPanel } from './PreviewPanel'
@@ -28,7 +29,7 @@ export function OrderPage({ orderId, role, onBack, backTo, onOpenOrder }: Props)
   const order = useQuery({ queryKey: ['orders.get', orderId], queryFn: () => call('orders.get', { orderId }) })
   const tz = settings.data?.timeZone ?? 'Asia/Shanghai'
   const back = (
-    <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="order-back">
+    <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="order-back" {...TASK_START}>
       {t(backTo === 'intake' ? 'ui.order.backToIntake' : 'ui.order.back')}
     </Button>
   )

@@ -47,15 +47,9 @@ export function enterMovesOn(e: KeyboardEvent<HTMLElement>): void {
   focusNext(el, e.currentTarget)
 }
 
-/** Marks the field where a task starts (the mobile on intake); see focusTaskStart. */
+/** Marks where a task starts (the mobile on intake; "back to intake" on the order page after a save); see focusTaskStart. */
 export const TASK_START = { 'data-task-start': '' } as const
 const TASK_STARTS = '[data-task-start]'
-/**
- * After a save the order page is on screen and the next task is the next intake: its "back to
- * intake" button. (orders/ could mark it with TASK_START instead; until then it is found by test id.)
- */
-export const TASK_STARTS_AFTER_SAVE = `${TASK_STARTS},[data-testid="order-back"]`
-
 /**
  * Puts the caret on the first field of the task on screen — after sign-in, a user switch or a save —
  * so the next keystrokes land where the clerk expects. Waits a frame for the screen to render.
