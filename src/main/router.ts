@@ -10,7 +10,6 @@ import type { HandlerContext, Handlers, SessionState } from './core/context'
 import { AppError } from './core/errors'
 import type { Mutex } from './core/mutex'
 import type { CoreServices } from './core/services'
-import { READ_ONLY_CHANNELS } from './search/handlers'
 
 /** What a transport knows about the caller: an opaque key for its window or browser tab. */
 export interface CallContext {
@@ -64,7 +63,7 @@ export class Router {
       const user = await this.authorize(def, session)
       const input = def.input.parse(rawInput ?? {})
       const handler = (this.deps.handlers as Record<string, (i: unknown, c: HandlerContext) => Promise<unknown>>)[channel]
-      const value = READ_ONLY_CHANNELS.has(channel)
+      const value = def.readOnly
         ? await this.readOnly(handler, input, user, session, t)
         : await this.inTransaction(handler, input, user, session, t)
       return { ok: true, value }

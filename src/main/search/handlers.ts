@@ -6,19 +6,3 @@ export const searchHandlers: Handlers<typeof searchContract> = {
   'orders.page': async (input, ctx) => ctx.services.search.ordersPage(input)
 }
 
-/**
- * Channels that only read: the router runs them in its lock but without a transaction (the ORM's
- * BEGIN/COMMIT is most of a small call's cost) and with the connection query-only, so a write
- * here fails loudly. Hot reads through SearchService, and other domains' pure reads.
- */
-export const READ_ONLY_CHANNELS: ReadonlySet<string> = new Set([
-  'search.global',
-  'orders.page',
-  'orders.list',
-  'customers.search',
-  'customers.history',
-  'orders.get',
-  'intake.technicians',
-  'intake.checkWarranty',
-  'printing.jobs'
-])

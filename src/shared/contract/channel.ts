@@ -8,6 +8,11 @@ import type { Access } from './roles'
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I
   access: Access
+  /**
+   * The channel only reads (lookups, lists, an order page): main runs it without a transaction and
+   * with the connection query-only, so an accidental write fails instead of escaping a transaction.
+   */
+  readOnly?: boolean
   /** Phantom: never set at runtime, carries the result type. */
   readonly __output?: O
 }
@@ -15,6 +20,9 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
 export function channel<O>() {
   return <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O> => ({ input, access })
 }
+
+/** Marks a channel as read-only (see ChannelDef.readOnly). */
+export const readOnly = <D extends ChannelDef>(def: D): D => ({ ...def, readOnly: true })
 
 export type ContractMap = Record<string, ChannelDef>
 export type InputOf<C> = C extends ChannelDef<infer I, unknown> ? z.input<I> : never

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { channel } from './channel'
+import { channel, readOnly } from './channel'
 import { catalogueCode, fen, halfWidth, id, landline, mobile, optionalText, plainDate, requiredText } from './fields'
 import { isValidImei } from '../domain/imei'
 import { codePointLabel, unprintableMessage } from './printable'
@@ -265,10 +265,10 @@ export interface CustomerHistory {
 
 export const intakeContract = {
   /** Find customers by mobile (prefix) or name (contains) as the clerk types. */
-  'customers.search': channel<CustomerView[]>()(z.object({ query: z.string().trim().max(40) }), ['counter', 'manager']),
-  'customers.history': channel<CustomerHistory>()(z.object({ customerId: id }), ['counter', 'manager']),
-  'intake.checkWarranty': channel<WarrantyVerdict>()(WarrantyCheckInput, ['counter', 'manager']),
-  'intake.technicians': channel<{ id: number; displayName: string }[]>()(z.object({}).default({}), ['counter', 'manager']),
+  'customers.search': readOnly(channel<CustomerView[]>()(z.object({ query: z.string().trim().max(40) }), ['counter', 'manager'])),
+  'customers.history': readOnly(channel<CustomerHistory>()(z.object({ customerId: id }), ['counter', 'manager'])),
+  'intake.checkWarranty': readOnly(channel<WarrantyVerdict>()(WarrantyCheckInput, ['counter', 'manager'])),
+  'intake.technicians': readOnly(channel<{ id: number; displayName: string }[]>()(z.object({}).default({}), ['counter', 'manager'])),
   /** Live warnings for the intake (or correction) form; intake.create refuses while any is unacknowledged. */
   'intake.warnings': channel<IntakeWarning[]>()(IntakeWarningsInput, ['counter', 'manager']),
   'intake.create': channel<{ order: OrderView; printJobs: PrintJobView[] }>()(IntakeInput, ['counter', 'manager']),
@@ -288,9 +288,9 @@ export const intakeContract = {
   ),
   /** The device passcode, on demand (audited). Never in OrderView, never printed. */
   'orders.revealPasscode': channel<{ passcode: string }>()(z.object({ orderId: id }), ['technician', 'manager']),
-  'orders.get': channel<OrderView>()(z.object({ orderId: id }), 'signedIn'),
-  'orders.list': channel<OrderSummary[]>()(
+  'orders.get': readOnly(channel<OrderView>()(z.object({ orderId: id }), 'signedIn')),
+  'orders.list': readOnly(channel<OrderSummary[]>()(
     z.object({ query: z.string().trim().max(40).default(''), limit: z.number().int().min(1).max(200).default(50) }),
     'signedIn'
-  )
+  ))
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { channel } from './channel'
+import { channel, readOnly } from './channel'
 import { id } from './fields'
 import type { ReceiptDoc } from '../receipt/layout'
 
@@ -51,7 +51,7 @@ const page = z.object({ afterId: id.optional() })
 
 export const printingContract = {
   /** One order's jobs, newest last (bounded). */
-  'printing.jobs': channel<PrintJobView[]>()(z.object({ orderId: id }), 'signedIn'),
+  'printing.jobs': readOnly(channel<PrintJobView[]>()(z.object({ orderId: id }), 'signedIn')),
   /** Jobs still open (any order), oldest first, JOB_PAGE_SIZE at a time; afterId pages on. */
   'printing.queue': channel<PrintJobView[]>()(page.default({}), 'signedIn'),
   'printing.retry': channel<PrintJobView>()(z.object({ jobId: id }), ['counter', 'manager']),

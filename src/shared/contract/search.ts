@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { channel } from './channel'
+import { channel, readOnly } from './channel'
 import { halfWidth, id, plainMobile } from './fields'
 import type { OrderSummary } from './intake'
 
@@ -80,14 +80,14 @@ export function searchPlan(raw: string): SearchPlan {
 
 export const searchContract = {
   /** One box for everything (F2 / Ctrl+K): ticket scan, number, code, mobile, IMEI, name, brand/model. */
-  'search.global': channel<GlobalSearchResult>()(z.object({ query: z.string().trim().max(80) }), 'signedIn'),
+  'search.global': readOnly(channel<GlobalSearchResult>()(z.object({ query: z.string().trim().max(80) }), 'signedIn')),
   /** The orders list, newest first, keyset-paginated (`before` = the last id of the previous page). */
-  'orders.page': channel<OrdersPage>()(
+  'orders.page': readOnly(channel<OrdersPage>()(
     z.object({
       query: z.string().trim().max(80).default(''),
       before: id.nullable().default(null),
       limit: z.number().int().min(1).max(100).default(50)
     }),
     'signedIn'
-  )
+  ))
 }
