@@ -6,6 +6,7 @@
 // then fails here instead of on a five-year store.
 import type { Database } from 'better-sqlite3'
 import { HOT_QUERIES } from '../../src/main/search/search-service'
+import { preparedSql } from '../../src/main/db/prepared'
 import { sampleIntake, setUpStore, startTestCore, userWithRole, validImei, type Caller, type TestCore } from '../helpers/core'
 
 /** Tables that grow without bound in a busy shop. */
@@ -124,6 +125,14 @@ describe('hot statements are index-backed', () => {
 
   it.each(Object.keys(HOT_QUERIES))('search statement %s uses an index', (name) => {
     expect(fullScans(db, HOT_QUERIES[name as keyof typeof HOT_QUERIES].sql)).toEqual([])
+  })
+
+  // Statements prepared once and reused (db/prepared.ts) are not prepared again while a path is
+  // recorded above; every one the hot paths prepared is checked here.
+  it('every reused prepared statement (db/prepared.ts) uses an index', () => {
+    const statements = preparedSql(c.tc.core.dataSource).filter((s) => /^\s*(SELECT|UPDATE|DELETE|WITH)\b/i.test(s))
+    expect(statements.length).toBeGreaterThan(5)
+    expect(statements.map((sql) => ({ sql, scans: fullScans(db, sql) })).filter((o) => o.scans.length)).toEqual([])
   })
 
   it('the checker itself notices a full scan', () => {

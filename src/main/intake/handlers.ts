@@ -17,7 +17,8 @@ export const intakeHandlers: Handlers<typeof intakeContract> = {
   'customers.history': async ({ customerId }, ctx) => ctx.services.search.history(customerId),
 
   'intake.checkWarranty': async (input, ctx) => {
-    const settings = await ctx.services.settings.load(ctx.em)
+    // Read-only channel (no transaction of its own): the cached copy is what was last committed.
+    const settings = await ctx.services.settings.cached(ctx.em)
     // The same invoice-date rule as intake.create: a verdict for a date the save would refuse misleads.
     const invoiceDate = invoiceDateProblem(input.invoiceDate, localDate(ctx.now, settings.timeZone))
     if (invoiceDate) throw validationError({ invoiceDate })

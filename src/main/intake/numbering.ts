@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto'
-import { Not, type EntityManager } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import { yearMonthCode, type PlainDate } from '@shared/domain/dates'
-import { OrderSequence } from './order-sequence.entity'
-import { WorkOrder } from './work-order.entity'
+import { prepared } from '../db/prepared'
 
 /**
  * Next work-order number for the store-local month of `today`: YYMM-NNNN (more digits past 9999).
@@ -10,14 +9,14 @@ import { WorkOrder } from './work-order.entity'
  */
 export async function allocateOrderNo(em: EntityManager, today: PlainDate): Promise<string> {
   const period = yearMonthCode(today)
-  await em.query(
-    `INSERT INTO order_sequence (period, lastSerial) VALUES (?, 1)
-     ON CONFLICT(period) DO UPDATE SET lastSerial = lastSerial + 1`,
-    [period]
-  )
-  const seq = await em.findOneByOrFail(OrderSequence, { period })
-  return `${period}-${String(seq.lastSerial).padStart(4, '0')}`
+  const { lastSerial } = prepared(em, NEXT_SERIAL).get(period) as { lastSerial: number }
+  return `${period}-${String(lastSerial).padStart(4, '0')}`
 }
+
+const NEXT_SERIAL = `INSERT INTO order_sequence (period, lastSerial) VALUES (?, 1)
+  ON CONFLICT(period) DO UPDATE SET lastSerial = lastSerial + 1 RETURNING lastSerial`
+// Served by the claimCode index.
+const CLAIM_CODE_IN_USE = `SELECT 1 FROM work_order WHERE claimCode = ? AND status <> 'closed' LIMIT 1`
 
 // No 0/O, 1/I/L, 2/Z, 5/S, 8/B: the code is read aloud and typed from a crumpled ticket.
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679'
@@ -28,7 +27,6 @@ export async function newClaimCode(em: EntityManager): Promise<string> {
   for (;;) {
     let code = ''
     for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)]
-    const clash = await em.countBy(WorkOrder, { claimCode: code, status: Not('closed' as never) })
-    if (clash === 0) return code
+    if (!prepared(em, CLAIM_CODE_IN_USE).get(code)) return code
   }
 }

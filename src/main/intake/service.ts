@@ -4,12 +4,11 @@ import type { PrintJobView } from '@shared/contract/printing'
 import type { StoreSettings } from '@shared/contract/settings'
 import { invoiceDateProblem, localDate } from '@shared/domain/dates'
 import type { HandlerContext } from '../core/context'
-import { validationError } from '../core/errors'
+import { notFound, validationError } from '../core/errors'
 import { audit } from '../audit/audit'
-import { User } from '../auth/user.entity'
+import type { User } from '../auth/user.entity'
+import { prepared } from '../db/prepared'
 import { Customer } from './customer.entity'
-import { Payment } from './payment.entity'
-import { WorkOrder } from './work-order.entity'
 import { allocateOrderNo, newClaimCode } from './numbering'
 import { loadOrderView } from './views'
 import { warrantyVerdict } from './warranty'
@@ -23,26 +22,47 @@ async function checkReferences(em: EntityManager, input: IntakeData, settings: S
   if (!settings.deviceCategories.some((c) => c.code === input.device.category)) fields['device.category'] = 'intake.v.category'
   const unknownCode = input.fault.codes.findIndex((code) => !settings.faultCodes.some((f) => f.code === code))
   if (unknownCode >= 0) fields['fault.codes'] = 'intake.v.faultCode'
-  if (input.customer.id && !(await em.existsBy(Customer, { id: input.customer.id }))) fields['customer.id'] = 'intake.v.customerMissing'
-  if (input.service.technicianId) {
-    const tech = await em.findOneBy(User, { id: input.service.technicianId, active: true, role: 'technician' })
-    if (!tech) fields['service.technicianId'] = 'intake.v.technician'
-  }
+  if (input.customer.id && !prepared(em, CUSTOMER_EXISTS).get(input.customer.id)) fields['customer.id'] = 'intake.v.customerMissing'
+  if (input.service.technicianId && !prepared(em, ACTIVE_TECHNICIAN).get(input.service.technicianId)) fields['service.technicianId'] = 'intake.v.technician'
   if (input.service.promisedDate < today) fields['service.promisedDate'] = 'intake.v.promisedPast'
   const invoiceDate = invoiceDateProblem(input.purchase.invoiceDate, today)
   if (invoiceDate) fields['purchase.invoiceDate'] = invoiceDate
   if (Object.keys(fields).length) throw validationError(fields)
 }
 
+const CUSTOMER_EXISTS = `SELECT 1 FROM customer WHERE id = ?`
+const ACTIVE_TECHNICIAN = `SELECT 1 FROM "user" WHERE id = ? AND active = 1 AND role = 'technician'`
+const CUSTOMER_BY_ID = `SELECT id, createdAt FROM customer WHERE id = ?`
+const CUSTOMER_BY_MOBILE_AND_NAME = `SELECT id, createdAt FROM customer WHERE mobile = ? AND name = ? LIMIT 1`
+// The name only when it changed: its FTS trigger (customer_fts_update) fires on any SET of "name".
+const RENAME_CUSTOMER = `UPDATE customer SET name = ? WHERE id = ? AND name IS NOT ?`
+const UPDATE_CUSTOMER = `UPDATE customer SET mobile = ?, landline = ?, address = ?, updatedAt = ? WHERE id = ?`
+const INSERT_CUSTOMER = `INSERT INTO customer (name, mobile, landline, address, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)`
+
 /** Picks the customer the clerk chose, or the one with this mobile and name, or creates one. */
 export async function upsertCustomer(em: EntityManager, input: IntakeData['customer'], now: string): Promise<Customer> {
-  const existing = input.id
-    ? await em.findOneByOrFail(Customer, { id: input.id })
-    : await em.findOneBy(Customer, { mobile: input.mobile, name: input.name })
-  const customer = existing ?? em.create(Customer, { createdAt: now })
-  Object.assign(customer, { name: input.name, mobile: input.mobile, landline: input.landline, address: input.address, updatedAt: now })
-  return em.save(customer)
+  const existing = (
+    input.id ? prepared(em, CUSTOMER_BY_ID).get(input.id) : prepared(em, CUSTOMER_BY_MOBILE_AND_NAME).get(input.mobile, input.name)
+  ) as { id: number; createdAt: string } | undefined
+  if (input.id && !existing) throw notFound()
+  const fields = { name: input.name, mobile: input.mobile, landline: input.landline, address: input.address, updatedAt: now }
+  if (existing) {
+    prepared(em, RENAME_CUSTOMER).run(input.name, existing.id, input.name)
+    prepared(em, UPDATE_CUSTOMER).run(input.mobile, input.landline, input.address, now, existing.id)
+    return Object.assign(new Customer(), { id: existing.id, createdAt: existing.createdAt, ...fields })
+  }
+  const id = Number(prepared(em, INSERT_CUSTOMER).run(input.name, input.mobile, input.landline, input.address, now, now).lastInsertRowid)
+  return Object.assign(new Customer(), { id, createdAt: now, ...fields })
 }
+
+const INSERT_ORDER = `INSERT INTO work_order (orderNo, claimCode, status, receivedAt, returnedAt, customerId,
+    category, brand, model, serial, colour, imeiUnreadable, imeiUnreadableReason, passcodeSealed,
+    invoiceDate, invoiceNo, faultDescription, faultCodes, condition, accessories, accessoriesOther,
+    warrantyVerdict, inWarranty, overrideInWarranty, overrideReason,
+    serviceType, estimateFen, depositFen, depositMethod, promisedDate, technicianId, createdById)
+  VALUES (?, ?, 'received', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const INSERT_DEPOSIT = `INSERT INTO payment (orderId, kind, method, amountFen, receivedAt, userId) VALUES (?, 'deposit', ?, ?, ?, ?)`
+const bit = (b: boolean) => (b ? 1 : 0)
 
 /** Takes a device in: one transaction for customer, order number, order, deposit, audit and print jobs. */
 export async function createIntake(
@@ -73,45 +93,44 @@ export async function createIntake(
   const customer = await upsertCustomer(em, input.customer, stamp)
   const orderNo = await allocateOrderNo(em, today)
   const { passcode, ...device } = input.device
-  const order = await em.save(
-    em.create(WorkOrder, {
+  const claimCode = await newClaimCode(em)
+  const orderId = Number(
+    prepared(em, INSERT_ORDER).run(
       orderNo,
-      claimCode: await newClaimCode(em),
-      status: 'received',
-      receivedAt: stamp,
-      returnedAt: null,
-      customerId: customer.id,
-      ...device,
-      passcodeSealed: passcode ? sealPasscode(ctx.services.passcodeKeys, orderNo, passcode) : null,
-      invoiceDate: input.purchase.invoiceDate,
-      invoiceNo: input.purchase.invoiceNo,
-      faultDescription: input.fault.description,
-      faultCodes: input.fault.codes,
-      condition: input.condition,
-      accessories: input.accessories.items,
-      accessoriesOther: input.accessories.other,
-      warrantyVerdict: verdict,
-      inWarranty,
-      overrideInWarranty: override ? override.inWarranty : null,
-      overrideReason: override ? override.reason : null,
-      serviceType: input.service.type,
-      estimateFen: input.service.estimateFen,
-      depositFen: input.service.depositFen,
-      depositMethod: input.service.depositFen > 0 ? input.service.depositMethod : null,
-      promisedDate: input.service.promisedDate,
-      technicianId: input.service.technicianId,
-      createdById: clerk.id
-    })
+      claimCode,
+      stamp,
+      customer.id,
+      device.category,
+      device.brand,
+      device.model,
+      device.serial,
+      device.colour,
+      bit(device.imeiUnreadable),
+      device.imeiUnreadableReason,
+      passcode ? sealPasscode(ctx.services.passcodeKeys, orderNo, passcode) : null,
+      input.purchase.invoiceDate,
+      input.purchase.invoiceNo,
+      input.fault.description,
+      JSON.stringify(input.fault.codes),
+      JSON.stringify(input.condition),
+      JSON.stringify(input.accessories.items),
+      input.accessories.other,
+      JSON.stringify(verdict),
+      bit(inWarranty),
+      override ? bit(override.inWarranty) : null,
+      override ? override.reason : null,
+      input.service.type,
+      input.service.estimateFen,
+      input.service.depositFen,
+      input.service.depositFen > 0 ? input.service.depositMethod : null,
+      input.service.promisedDate,
+      input.service.technicianId,
+      clerk.id
+    ).lastInsertRowid
   )
+  const order = { id: orderId, orderNo }
   if (input.service.depositFen > 0 && input.service.depositMethod) {
-    await em.insert(Payment, {
-      orderId: order.id,
-      kind: 'deposit',
-      method: input.service.depositMethod,
-      amountFen: input.service.depositFen,
-      receivedAt: stamp,
-      userId: clerk.id
-    })
+    prepared(em, INSERT_DEPOSIT).run(orderId, input.service.depositMethod, input.service.depositFen, stamp, clerk.id)
   }
   await audit(em, { at: now, userId: clerk.id, action: 'intake.create', entity: 'work_order', entityId: order.id, detail: { orderNo: order.orderNo } })
   // The brand and model become suggestions for the next clerk (devices/suggestions.ts).

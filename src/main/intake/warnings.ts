@@ -3,12 +3,12 @@
  * function finds them for the live form (intake.warnings) and for the save (intake.create,
  * orders.correct), so the form never shows one list and the save checks another.
  */
-import { IsNull, Not, type EntityManager } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import type { IntakeWarning, ServiceType, WarningCode } from '@shared/contract/intake'
 import type { HandlerContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { audit } from '../audit/audit'
-import { WorkOrder } from './work-order.entity'
+import { prepared } from '../db/prepared'
 
 export interface WarningFacts {
   serial: string
@@ -21,11 +21,13 @@ export interface WarningFacts {
   finalInWarranty: boolean
 }
 
+const OPEN_WITH_SERIAL = `SELECT id, orderNo FROM work_order WHERE serial = ? AND returnedAt IS NULL AND status <> 'void' AND id <> ? ORDER BY id DESC LIMIT 1`
+
 /** The newest other order of this serial that is still in the shop (served by the serial index). */
-export async function openOrderWithSerial(em: EntityManager, serial: string, excludeOrderId?: number): Promise<WorkOrder | null> {
+export async function openOrderWithSerial(em: EntityManager, serial: string, excludeOrderId?: number): Promise<{ id: number; orderNo: string } | null> {
   if (!serial) return null
-  const where = { serial, returnedAt: IsNull(), status: Not('void' as const), ...(excludeOrderId ? { id: Not(excludeOrderId) } : {}) }
-  return em.findOne(WorkOrder, { where, order: { id: 'DESC' }, select: { id: true, orderNo: true } })
+  // Ids start at 1, so 0 excludes nothing.
+  return (prepared(em, OPEN_WITH_SERIAL).get(serial, excludeOrderId ?? 0) as { id: number; orderNo: string } | undefined) ?? null
 }
 
 export async function warningsFor(em: EntityManager, facts: WarningFacts): Promise<IntakeWarning[]> {

@@ -2,15 +2,30 @@ import { In, IsNull, Not, type DataSource, type EntityManager, type QueryResult 
 import type { OrderView } from '@shared/contract/intake'
 import { JOB_PAGE_SIZE, OPEN_JOB_STATUSES, type PrinterState, type PrintJobView, type PrintKind } from '@shared/contract/printing'
 import type { PrinterSettings, StoreSettings } from '@shared/contract/settings'
+import type { ReceiptDoc } from '@shared/receipt/layout'
 import type { Mutex } from '../core/mutex'
 import { loadOrderView } from '../intake/views'
 import type { SettingsService } from '../settings/service'
 import { PrintJob } from './print-job.entity'
+import { prepared } from '../db/prepared'
 import { documentFor } from './documents'
 import { copiesOut, isCopyKind } from './copies'
 import { commandSet } from './escpos-commands'
 import { renderEscPos } from './escpos'
 import { PrinterError, printJob, queryPrinterStatus, type PrinterStatus } from './transport'
+
+const INSERT_PENDING_JOB = `INSERT INTO print_job (orderId, kind, reprintNo, status, attempts, lastError, document, createdAt, printedAt, createdById, transmitStartedAt)
+  VALUES (?, ?, ?, 'pending', 0, NULL, ?, ?, NULL, ?, NULL)`
+
+/** A new pending job, written with one statement prepared once (a job is added with every intake). */
+function insertPendingJob(
+  em: EntityManager,
+  j: { orderId: number | null; kind: PrintKind; reprintNo: number; document: ReceiptDoc | null; createdAt: string; createdById: number | null }
+): PrintJobView {
+  const document = j.document === null ? null : JSON.stringify(j.document)
+  const id = Number(prepared(em, INSERT_PENDING_JOB).run(j.orderId, j.kind, j.reprintNo, document, j.createdAt, j.createdById).lastInsertRowid)
+  return { id, orderId: j.orderId, kind: j.kind, reprintNo: j.reprintNo, status: 'pending', attempts: 0, lastError: null, createdAt: j.createdAt, printedAt: null }
+}
 
 export function jobView(j: PrintJob): PrintJobView {
   return {
@@ -83,44 +98,15 @@ export class PrintQueue {
     job: { order: OrderView | null; kind: PrintKind; settings: StoreSettings; userId: number | null; now: Date; reprintNo?: number }
   ): Promise<PrintJobView> {
     const reprintNo = job.reprintNo ?? 0
-    const saved = await em.save(
-      em.create(PrintJob, {
-        orderId: job.order?.id ?? null,
-        kind: job.kind,
-        reprintNo,
-        status: 'pending',
-        attempts: 0,
-        lastError: null,
-        document: job.kind === 'drawerKick' ? null : documentFor(job.kind, job.order, job.settings, reprintNo),
-        createdAt: job.now.toISOString(),
-        printedAt: null,
-        createdById: job.userId,
-        transmitStartedAt: null
-      })
-    )
-    return jobView(saved)
+    const document = job.kind === 'drawerKick' ? null : documentFor(job.kind, job.order, job.settings, reprintNo)
+    return insertPendingJob(em, { orderId: job.order?.id ?? null, kind: job.kind, reprintNo, document, createdAt: job.now.toISOString(), createdById: job.userId })
   }
 
   /** Inside the sale's transaction: a cash payment opens the drawer, when this printer has it switched on. */
   async openCashDrawer(em: EntityManager, job: { orderId: number; settings: StoreSettings; userId: number | null; now: Date }): Promise<PrintJobView | null> {
     const p = job.settings.printer
     if (!p.enabled || !p.openDrawerOnCash) return null
-    const saved = await em.save(
-      em.create(PrintJob, {
-        orderId: job.orderId,
-        kind: 'drawerKick',
-        reprintNo: 0,
-        status: 'pending',
-        attempts: 0,
-        lastError: null,
-        document: null,
-        createdAt: job.now.toISOString(),
-        printedAt: null,
-        createdById: job.userId,
-        transmitStartedAt: null
-      })
-    )
-    return jobView(saved)
+    return insertPendingJob(em, { orderId: job.orderId, kind: 'drawerKick', reprintNo: 0, document: null, createdAt: job.now.toISOString(), createdById: job.userId })
   }
 
   /**

@@ -62,7 +62,11 @@ export function invoiceDateProblem(date: PlainDate | null, today: PlainDate): st
   return plainDateProblem(date, today) ?? (date > today ? 'v.date.future' : null)
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
 export function isValidTimeZone(tz: string): boolean {
+  if (formatters.has(tz)) return true
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz })
     return true
@@ -71,17 +75,27 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let fmt = formatters.get(tz)
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-GB', {
+      timeZone: tz,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23'
+    })
+    formatters.set(tz, fmt)
+  }
+  return fmt
+}
+
 function parts(instant: Date, tz: string): Record<string, string> {
-  const fmt = new Intl.DateTimeFormat('en-GB', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23'
-  })
-  return Object.fromEntries(fmt.formatToParts(instant).map((p) => [p.type, p.value]))
+  const out: Record<string, string> = {}
+  for (const p of formatterFor(tz).formatToParts(instant)) out[p.type] = p.value
+  return out
 }
 
 /** The store-local calendar date of an instant. */
