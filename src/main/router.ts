@@ -10,6 +10,7 @@ import type { HandlerContext, Handlers, SessionState } from './core/context'
 import { AppError } from './core/errors'
 import type { Mutex } from './core/mutex'
 import type { CoreServices } from './core/services'
+import { prepared } from './db/prepared'
 
 /** What a transport knows about the caller: an opaque key for its window or browser tab. */
 export interface CallContext {
@@ -115,9 +116,9 @@ export class Router {
   }
 
   /**
-   * A bounded read (see search/handlers.ts) without the ORM's BEGIN/COMMIT round trip. Still in the
-   * lock, so it sees no half-done write; the connection is query-only meanwhile, so a handler
-   * listed as read-only that tries to write fails instead of writing outside a transaction.
+   * A channel marked readOnly in the contract, without the ORM's BEGIN/COMMIT round trip. Still in
+   * the lock, so it sees no half-done write; the connection is query-only meanwhile, so a handler
+   * marked read-only that tries to write fails instead of writing outside a transaction.
    */
   private async readOnly(
     handler: (i: unknown, c: HandlerContext) => Promise<unknown>,
@@ -126,12 +127,12 @@ export class Router {
     session: SessionState,
     t: Translate
   ): Promise<unknown> {
-    const db = (this.deps.dataSource.driver as unknown as { databaseConnection: { pragma(s: string): unknown } }).databaseConnection
-    db.pragma('query_only = ON')
+    // Reused statements: db.pragma() would prepare a new one on every call.
+    prepared(this.deps.dataSource, 'PRAGMA query_only = ON').run()
     try {
       return await this.runReadOnly(handler, input, user, session, t)
     } finally {
-      db.pragma('query_only = OFF')
+      prepared(this.deps.dataSource, 'PRAGMA query_only = OFF').run()
     }
   }
 
