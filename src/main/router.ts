@@ -196,12 +196,22 @@ export class Router {
       this.deps.logError?.(channel, error)
       return { code: 'DATABASE_DAMAGED' as const, message: t('system.damagedWhileRunning') }
     }
-    if (error instanceof QueryFailedError && /UNIQUE|FOREIGN KEY/.test(String(error.message))) {
+    // A tamper guard (a trigger) refused a change to a record that must not change: never INTERNAL.
+    if (isSqliteError(error) && /tamper guard/.test(String(error.message))) {
+      this.deps.logError?.(channel, error)
+      return { code: 'CONFLICT' as const, message: t('system.tamperGuard') }
+    }
+    if (isSqliteError(error) && /UNIQUE|FOREIGN KEY/.test(String(error.message))) {
       return { code: 'CONFLICT' as const, message: t('err.CONFLICT') }
     }
     this.deps.logError?.(channel, error)
     return { code: 'INTERNAL' as const, message: t('err.INTERNAL') }
   }
+}
+
+/** A failed statement, through TypeORM (QueryFailedError) or a reused better-sqlite3 statement (SqliteError). */
+function isSqliteError(error: unknown): error is Error {
+  return error instanceof QueryFailedError || (error instanceof Error && /^SQLITE_/.test(String((error as { code?: unknown }).code)))
 }
 
 function isDatabaseDamage(error: unknown): boolean {

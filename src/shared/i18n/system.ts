@@ -5,6 +5,7 @@ export const systemMessages = defineMessages(
   {
     'err.DATABASE_DAMAGED': '数据库文件未通过启动检查，程序未打开它，也不会写入任何内容',
     'system.damagedWhileRunning': '读写数据库时发现文件已损坏，本次操作未保存。请不要继续办理业务，重新启动程序以检查数据库。',
+    'system.tamperGuard': '这条记录已经登记，不能修改或删除（例如已发出的单号、收款和操作日志）；如需更正，请新增一条更正记录。',
     'system.damaged.title': '数据库已损坏或无法识别',
     'system.damaged.lead': '为保护现有记录，程序没有打开这个数据库，也没有向其中写入任何内容。在问题解决之前无法办理业务。',
     'system.damaged.problem.empty': '数据库文件是空的（0 字节）。程序不会把它当作新店重新初始化。',
@@ -24,6 +25,8 @@ export const systemMessages = defineMessages(
     'err.DATABASE_DAMAGED': 'The database failed its start-up check; the app did not open it and writes nothing',
     'system.damagedWhileRunning':
       'The database file turned out to be damaged while it was in use; this action was not saved. Stop taking work and restart the app so it checks the database.',
+    'system.tamperGuard':
+      'This record is final and cannot be changed or deleted (issued order numbers, payments, the audit log); record a correction instead.',
     'system.damaged.title': 'The database is damaged or not recognised',
     'system.damaged.lead':
       'To protect the records, the app did not open this database and wrote nothing to it. No work can be done until this is resolved.',
