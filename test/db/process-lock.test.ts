@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { hostname, tmpdir } from 'node:os'
+import { hostname, tmpdir, uptime } from 'node:os'
 import { join } from 'node:path'
 import { spawnBridge, type SpawnedBridge as BridgeProcess } from '../helpers/bridge-process'
 
@@ -48,6 +48,15 @@ describe('one process per data folder', { timeout: 120_000 }, () => {
   it('takes over the lock of a process that died without releasing it', async () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!
     writeFileSync(lockFile(), JSON.stringify({ pid: dead, startedAt: '2026-11-01T00:00:00.000Z', host: hostname() }))
+    const b = start()
+    await b.url
+    expect(lockOwner().pid).toBe(b.child.pid)
+  })
+
+  it('takes over a lock from before this boot even when its PID now belongs to a live process', async () => {
+    // After a power cut the old PID may be reused: here it is this test runner's, which is alive.
+    const beforeBoot = new Date(Date.now() - uptime() * 1000 - 3_600_000).toISOString()
+    writeFileSync(lockFile(), JSON.stringify({ pid: process.pid, startedAt: beforeBoot, host: hostname() }))
     const b = start()
     await b.url
     expect(lockOwner().pid).toBe(b.child.pid)

@@ -12,12 +12,16 @@ import { sampleIntake, setUpStore, startTestCore, userWithRole, type TestCore } 
 const EXPECTED_TRIGGERS: Record<string, string> = {
   audit_log_append_only_update: 'audit_log',
   audit_log_append_only_delete: 'audit_log',
+  audit_log_no_replace: 'audit_log',
   payment_append_only_update: 'payment',
   payment_append_only_delete: 'payment',
+  payment_no_replace: 'payment',
   work_order_no_delete: 'work_order',
   work_order_identity_fixed: 'work_order',
+  work_order_no_replace: 'work_order',
   order_sequence_no_delete: 'order_sequence',
   order_sequence_only_grows: 'order_sequence',
+  order_sequence_no_replace_back: 'order_sequence',
   // FTS5 search columns kept in step (migration SearchIndexes)
   customer_fts_insert: 'customer',
   customer_fts_update: 'customer',
@@ -57,12 +61,21 @@ describe('direct SQL cannot rewrite the records', () => {
     ['payment', `UPDATE payment SET amountFen = 1`, /payment rows are append-only/],
     ['payment', `DELETE FROM payment`, /payment rows are append-only/],
     ['work_order', `DELETE FROM work_order`, /an issued work order cannot be deleted/],
-    ['work_order', `UPDATE work_order SET orderNo = '2611-9999'`, /keeps its orderNo, claimCode and receivedAt/],
-    ['work_order', `UPDATE work_order SET claimCode = 'AAAAAA'`, /keeps its orderNo, claimCode and receivedAt/],
-    ['work_order', `UPDATE work_order SET receivedAt = '2020-01-01T00:00:00.000Z'`, /keeps its orderNo, claimCode and receivedAt/],
+    ['work_order', `UPDATE work_order SET orderNo = '2611-9999'`, /keeps its id, orderNo, claimCode and receivedAt/],
+    ['work_order', `UPDATE work_order SET claimCode = 'AAAAAA'`, /keeps its id, orderNo, claimCode and receivedAt/],
+    ['work_order', `UPDATE work_order SET receivedAt = '2020-01-01T00:00:00.000Z'`, /keeps its id, orderNo, claimCode and receivedAt/],
     ['order_sequence', `UPDATE order_sequence SET lastSerial = lastSerial - 1`, /lastSerial can only grow/],
     ['order_sequence', `UPDATE order_sequence SET period = '2612'`, /lastSerial can only grow/],
-    ['order_sequence', `DELETE FROM order_sequence`, /order_sequence rows cannot be deleted/]
+    ['order_sequence', `DELETE FROM order_sequence`, /order_sequence rows cannot be deleted/],
+    // REPLACE deletes the clashing row without DELETE triggers and fires no UPDATE trigger.
+    ['audit_log', `REPLACE INTO audit_log (id, at, userId, action, entity, entityId, detail) SELECT id, at, userId, action, entity, entityId, 'nothing happened' FROM audit_log LIMIT 1`, /audit_log rows are append-only: REPLACE refused/],
+    ['payment', `INSERT OR REPLACE INTO payment (id, orderId, kind, method, amountFen, receivedAt, userId) SELECT id, orderId, kind, method, 1, receivedAt, userId FROM payment`, /payment rows are append-only/],
+    ['work_order', `INSERT OR REPLACE INTO work_order SELECT * FROM work_order`, /an issued work order cannot be replaced/],
+    ['work_order', `REPLACE INTO work_order (orderNo, claimCode, status, receivedAt, customerId, category, brand, model, serial, faultDescription, faultCodes, condition, accessories, warrantyVerdict, inWarranty, serviceType, estimateFen, promisedDate, createdById)
+      SELECT orderNo, 'AAAAAA', status, '2020-01-01T00:00:00.000Z', customerId, category, brand, model, serial, faultDescription, faultCodes, condition, accessories, warrantyVerdict, inWarranty, serviceType, estimateFen, promisedDate, createdById FROM work_order`, /an issued work order cannot be replaced/],
+    ['work_order', `UPDATE OR REPLACE work_order SET id = id + 1000`, /keeps its id, orderNo, claimCode and receivedAt/],
+    ['order_sequence', `INSERT OR REPLACE INTO order_sequence VALUES ('2611', 0)`, /lastSerial can only grow/],
+    ['order_sequence', `REPLACE INTO order_sequence (period, lastSerial) SELECT period, lastSerial - 1 FROM order_sequence`, /lastSerial can only grow/]
   ])('%s: %s is refused with a clear message and changes nothing', async (table, sql, message) => {
     const before = await dump(table)
     expect(before.length).toBeGreaterThan(0)

@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
-import { hostname } from 'node:os'
+import { hostname, uptime } from 'node:os'
 import { dirname } from 'node:path'
 
 /** What the lock file beside the database says about the process that holds it. */
@@ -33,7 +33,8 @@ export const lockPathFor = (dbPath: string): string => `${dbPath}.lock`
 /**
  * One process per database: `<db>.lock` holds the owner's PID and start time, is created
  * exclusively (O_EXCL, so two starting processes cannot both win) and removed at exit. A lock whose
- * process is gone (crash, kill -9, power cut) is taken over. Throws DataFolderInUse otherwise.
+ * process is gone (crash, kill -9) or that was written before this machine booted (power cut: its
+ * PID may now be another program's) is taken over. Throws DataFolderInUse otherwise.
  */
 export function acquireProcessLock(dbPath: string): ProcessLock {
   const path = lockPathFor(dbPath)
@@ -52,10 +53,10 @@ export function acquireProcessLock(dbPath: string): ProcessLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
     const owner = readOwner(path)
-    if (owner && owner.pid !== process.pid && (owner.host !== me.host || isAlive(owner.pid))) throw new DataFolderInUse(path, owner)
+    if (owner && owner.pid !== process.pid && (owner.host !== me.host || (isAlive(owner.pid) && !startedBeforeBoot(owner)))) throw new DataFolderInUse(path, owner)
     // Empty and brand new: another process is between creating and writing it.
     if (!owner && Date.now() - mtimeMs(path) < 5_000) throw new DataFolderInUse(path, { pid: 0, startedAt: '?', host: '?' })
-    // Stale (dead PID, or an empty leftover of a crash mid-write): take it over.
+    // Stale (dead PID, a previous boot's, or an empty leftover of a crash mid-write): take it over.
     rmSync(path, { force: true })
   }
   throw new DataFolderInUse(path, readOwner(path) ?? { pid: 0, startedAt: '?', host: '?' })
@@ -76,6 +77,14 @@ function mtimeMs(path: string): number {
   } catch {
     return 0
   }
+}
+
+// Slack: uptime is whole seconds on some systems and the clock may have been nudged since boot.
+const BOOT_SLACK_MS = 60_000
+
+function startedBeforeBoot(owner: LockOwner): boolean {
+  const bootedAt = Date.now() - uptime() * 1000
+  return Date.parse(owner.startedAt) < bootedAt - BOOT_SLACK_MS
 }
 
 function isAlive(pid: number): boolean {

@@ -9,12 +9,15 @@ import { prepared } from '../db/prepared'
  */
 export async function allocateOrderNo(em: EntityManager, today: PlainDate): Promise<string> {
   const period = yearMonthCode(today)
-  const { lastSerial } = prepared(em, NEXT_SERIAL).get(period) as { lastSerial: number }
+  const { lastSerial } = prepared(em, NEXT_SERIAL).get({ period }) as { lastSerial: number }
   return `${period}-${String(lastSerial).padStart(4, '0')}`
 }
 
-const NEXT_SERIAL = `INSERT INTO order_sequence (period, lastSerial) VALUES (?, 1)
-  ON CONFLICT(period) DO UPDATE SET lastSerial = lastSerial + 1 RETURNING lastSerial`
+// Inserts the next serial itself (not 1): the tamper guard refuses an INSERT carrying a smaller
+// serial than the stored one, and it also sees this upsert's INSERT.
+const NEXT_SERIAL = `INSERT INTO order_sequence (period, lastSerial)
+  VALUES (@period, coalesce((SELECT lastSerial FROM order_sequence WHERE period = @period), 0) + 1)
+  ON CONFLICT(period) DO UPDATE SET lastSerial = excluded.lastSerial RETURNING lastSerial`
 // Served by the claimCode index.
 const CLAIM_CODE_IN_USE = `SELECT 1 FROM work_order WHERE claimCode = ? AND status <> 'closed' LIMIT 1`
 

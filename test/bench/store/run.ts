@@ -358,7 +358,8 @@ function rawIntakeTiming(dbPath: string, budgetMs: number): Promise<Timing> {
   const db = new Database(dbPath)
   db.pragma('synchronous = FULL')
   const insCustomer = db.prepare(`INSERT INTO customer (name, mobile, landline, address, createdAt, updatedAt) VALUES (?, ?, '', '', ?, ?)`)
-  const seqUp = db.prepare(`INSERT INTO order_sequence (period, lastSerial) VALUES ('RAWB', 1) ON CONFLICT(period) DO UPDATE SET lastSerial = lastSerial + 1 RETURNING lastSerial`)
+  const seqUp = db.prepare(`INSERT INTO order_sequence (period, lastSerial) VALUES ('RAWB', coalesce((SELECT lastSerial FROM order_sequence WHERE period = 'RAWB'), 0) + 1)
+    ON CONFLICT(period) DO UPDATE SET lastSerial = excluded.lastSerial RETURNING lastSerial`)
   const clash = db.prepare(`SELECT 1 FROM work_order WHERE claimCode = ? AND status <> 'closed' LIMIT 1`)
   const stays = db.prepare(`SELECT receivedAt, returnedAt FROM work_order WHERE serial = ? AND returnedAt IS NOT NULL`)
   const insOrder = db.prepare(`INSERT INTO work_order (orderNo, claimCode, status, receivedAt, customerId, category, brand, model, serial, faultDescription,
