@@ -80,6 +80,8 @@ describe('audit log and recovery in a browser', () => {
     await expect.poll(() => page.getByTestId('audit-page').textContent()).toBe('第 1 页')
     await table.getByText('PIN 已重置').waitFor()
     await page.keyboard.press('Escape')
+    // The previous page stays on screen until the filtered one arrives: wait for the filter to show.
+    await expect.poll(async () => (await table.textContent()) ?? '').not.toContain('修改设置')
     const text = (await table.textContent()) ?? ''
     expect(text).toContain('displayName')
     expect(text).toContain('李小丽')
