@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm'
+import type { DataSource, EntityManager } from 'typeorm'
 import { QueryFailedError } from 'typeorm'
 import { ZodError } from 'zod'
 import { contract, type ChannelDef, type Result } from '@shared/contract'
@@ -83,18 +83,12 @@ export class Router {
     const afterCommit: (() => void | Promise<void>)[] = []
     let deferred: AppError | null = null
     const value = await this.deps.dataSource.transaction(async (em) => {
-      const hctx: HandlerContext = {
-        em,
-        now: this.deps.clock(),
-        user,
-        session,
-        services: this.deps.services,
-        t,
+      const hctx = this.context(em, user, session, t, {
         afterCommit: (fn) => void afterCommit.push(fn),
         failAfterCommit: (error) => {
           throw new CommitThenFail(error)
         }
-      }
+      })
       try {
         return await handler(input, hctx)
       } catch (e) {
@@ -143,20 +137,28 @@ export class Router {
     session: SessionState,
     t: Translate
   ): Promise<unknown> {
-    return handler(input, {
-      em: this.deps.dataSource.manager,
-      now: this.deps.clock(),
-      user,
-      session,
-      services: this.deps.services,
-      t,
-      afterCommit: () => {
-        throw new Error('a read-only channel has nothing to commit')
-      },
-      failAfterCommit: (error) => {
-        throw error
-      }
-    })
+    return handler(
+      input,
+      this.context(this.deps.dataSource.manager, user, session, t, {
+        afterCommit: () => {
+          throw new Error('a read-only channel has nothing to commit')
+        },
+        failAfterCommit: (error) => {
+          throw error
+        }
+      })
+    )
+  }
+
+  /** What a handler sees: one clock reading, the caller, the services, and how to defer work. */
+  private context(
+    em: EntityManager,
+    user: User | null,
+    session: SessionState,
+    t: Translate,
+    hooks: Pick<HandlerContext, 'afterCommit' | 'failAfterCommit'>
+  ): HandlerContext {
+    return { em, now: this.deps.clock(), user, session, services: this.deps.services, t, ...hooks }
   }
 
   private session(key: string): SessionState {
