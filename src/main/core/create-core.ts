@@ -54,7 +54,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const dataSource = await openDatabase({ path: dbPath, nativeBinding: opts.nativeBinding })
   const mutex = new Mutex()
   const settings = new SettingsService()
-  const printQueue = new PrintQueue(dataSource, mutex, settings, { logError: (e) => logError('print', e), ...opts.printQueue })
+  const printQueue = new PrintQueue(dataSource, mutex, settings, { logError: (e) => logError('print', e), clock: opts.clock, ...opts.printQueue })
   const router = new Router({
     dataSource,
     mutex,

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CorrectionInput, OrderView } from '@shared/contract/intake'
 import { sampleIntake, setUpStore, startTestCore, userWithRole, validImei, type Caller, type TestCore } from '../../../test/helpers/core'
 
 let tc: TestCore
 let manager: Caller
-let clerk: Caller
+let clerk: Caller & { id: number }
 
 beforeEach(async () => {
   tc = await startTestCore({ now: '2026-11-23T02:00:00Z' })
@@ -53,9 +53,15 @@ describe('orders.correct', () => {
     const r = await clerk.ok('orders.correct', fix)
     expect(r.order).toMatchObject({ orderNo: order.orderNo, customer: { name: '张珊' }, device: { model: 'Mate 60 Pro' }, correctedAt: '2026-11-23T02:00:00.000Z' })
     expect(r.order.service.promisedDate).toBe('2026-12-01')
-    expect(r.printJobs.map((j) => [j.kind, j.reprintNo])).toEqual([['claimTicket', 1]])
+    // The original never reached the printer (nothing listens on port 9): it is superseded, and the
+    // corrected ticket is the first copy, marked 更正 (copies after a printed one: superseded.test.ts).
+    expect(r.printJobs.map((j) => [j.kind, j.reprintNo])).toEqual([['claimTicket', 0]])
+    const jobs = await clerk.ok('printing.jobs', { orderId: order.id })
+    expect(jobs).toHaveLength(2)
+    expect(jobs[0]).toMatchObject({ status: 'done', lastError: 'printer.detail.superseded', printedAt: null })
     const ticket = await clerk.ok('printing.preview', { orderId: order.id, kind: 'claimTicket' })
-    expect(ticket.reprintLabel).toBe('更正 第1次打印')
+    expect(ticket.reprintLabel).toBe('')
+    expect(JSON.stringify(ticket.blocks)).toContain('【更正】')
     expect(JSON.stringify(ticket.blocks)).toContain('张珊')
 
     const [entry] = await auditOf('order.correct')
@@ -166,5 +172,69 @@ describe('device passcode', () => {
     await manager.ok('orders.void', { orderId: second.order.id, reason: '客户不修了' })
     expect((await rows('SELECT passcodeSealed FROM work_order WHERE id=?', [second.order.id]))[0].passcodeSealed).toBeNull()
     expect(await auditOf('order.passcodeErased')).toHaveLength(1)
+  })
+})
+
+describe('passcode failures are typed errors, never INTERNAL', () => {
+  const withPasscode = (passcode: string) => {
+    const input = sampleIntake()
+    input.device = { ...input.device, passcode }
+    return input
+  }
+
+  it('a damaged or truncated sealed value: reveal says it cannot be read', async () => {
+    const { order } = await clerk.ok('intake.create', withPasscode('1234'))
+    const tech = await userWithRole(tc, manager, 'technician')
+    const [{ passcodeSealed }] = await rows('SELECT passcodeSealed FROM work_order WHERE id=?', [order.id])
+    const raw = Buffer.from(passcodeSealed.slice(3), 'base64')
+    raw[raw.length - 1] ^= 0xff
+    for (const damaged of [`v1:${raw.toString('base64')}`, `v1:${raw.subarray(0, 20).toString('base64')}`, 'v1:', 'garbage']) {
+      await rows('UPDATE work_order SET passcodeSealed=? WHERE id=?', [damaged, order.id])
+      expect(await tech.call('orders.revealPasscode', { orderId: order.id })).toEqual({
+        ok: false,
+        error: { code: 'CONFLICT', message: '开机密码无法读取（记录已损坏或密钥已更换），请向客户重新询问' }
+      })
+    }
+    expect(await auditOf('order.revealPasscode')).toEqual([])
+  })
+
+  it('a 0-byte key file: intake with a passcode is refused with the key problem, nothing saved', async () => {
+    writeFileSync(join(tc.dir, 'passcode.key'), '')
+    const r = await clerk.call('intake.create', withPasscode('1234'))
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('密钥文件缺失或已损坏') } })
+    expect(await rows('SELECT COUNT(*) AS n FROM work_order')).toEqual([{ n: 0 }])
+    // Without a passcode the counter keeps working.
+    expect((await clerk.call('intake.create', sampleIntake())).ok).toBe(true)
+  })
+
+  it('the key file is created whole and private, and no temp file is left behind', async () => {
+    await clerk.ok('intake.create', withPasscode('1234'))
+    expect(readFileSync(join(tc.dir, 'passcode.key')).length).toBe(32)
+    const { readdirSync } = await import('node:fs')
+    expect(readdirSync(tc.dir).filter((f) => f.includes('passcode'))).toEqual(['passcode.key'])
+  })
+})
+
+describe('customer.update audit', () => {
+  it('an intake or correction that overwrites a chosen customer\'s details records the old values; an unchanged one writes nothing', async () => {
+    const first = await clerk.ok('intake.create', sampleIntake())
+    const chosen = first.order.customer
+    await clerk.ok('intake.create', sampleIntake({ customer: { ...chosen } }))
+    expect(await auditOf('customer.update')).toEqual([])
+
+    await clerk.ok('intake.create', sampleIntake({ customer: { ...chosen, address: '深圳市宝安区', landline: '0755-88886666' } }))
+    expect(await auditOf('customer.update')).toEqual([
+      {
+        userId: clerk.id,
+        detail: { changes: { address: { old: '深圳市南山区', new: '深圳市宝安区' }, landline: { old: '', new: '0755-88886666' } } }
+      }
+    ])
+    const fix = asCorrection((await clerk.ok('orders.get', { orderId: first.order.id })))
+    await clerk.ok('orders.correct', { ...fix, customer: { ...fix.customer, mobile: '13912345678' } })
+    const entries = await auditOf('customer.update')
+    expect(entries).toHaveLength(2)
+    expect(entries[1].detail.changes).toEqual({ mobile: { old: '13812345678', new: '13912345678' } })
+    const [row] = await rows('SELECT entity, entityId FROM audit_log WHERE action=? ORDER BY id DESC LIMIT 1', ['customer.update'])
+    expect(row).toEqual({ entity: 'customer', entityId: chosen.id })
   })
 })

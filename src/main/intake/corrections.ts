@@ -12,6 +12,7 @@ import { AppError, conflict, notFound, validationError } from '../core/errors'
 import { audit, changes } from '../audit/audit'
 import type { User } from '../auth/user.entity'
 import { reprint } from '../printing/handlers'
+import { supersedeUnsentCopies } from '../printing/queue'
 import { Customer } from './customer.entity'
 import { Payment } from './payment.entity'
 import { WorkOrder } from './work-order.entity'
@@ -97,7 +98,7 @@ export async function correctOrder(ctx: HandlerContext, clerk: User, input: Corr
   ).filter((w) => w.code !== 'warrantyWithCharge')
   requireAcknowledged(warnings, input.acknowledgedWarnings)
 
-  const customer = await upsertCustomer(em, input.customer, now.toISOString())
+  const customer = await upsertCustomer(em, input.customer, now, clerk.id)
   Object.assign(order, {
     customerId: customer.id,
     customer,
@@ -123,9 +124,11 @@ export async function correctOrder(ctx: HandlerContext, clerk: User, input: Corr
   await auditAcknowledged(ctx, clerk.id, order.id, warnings, input.acknowledgedWarnings)
 
   // The customer holds the old ticket: a corrected one replaces it (numbered after every earlier copy).
+  // Copies still waiting for the printer show the old details: they never print.
+  const superseded = supersedeUnsentCopies(em, order.id)
   const kinds = !settings.printer.enabled ? [] : settings.printer.printDeviceTag ? (['claimTicket', 'deviceTag'] as const) : (['claimTicket'] as const)
   const printJobs: PrintJobView[] = []
-  for (const kind of kinds) printJobs.push(await reprint(ctx, order.id, kind))
+  for (const kind of kinds) printJobs.push(await reprint(ctx, order.id, kind, superseded.find((j) => j.kind === kind)?.id ?? null))
   return { order: await loadOrderView(em, order.id), printJobs }
 }
 
@@ -154,6 +157,10 @@ export async function voidOrder(
   const stamp = now.toISOString()
   await em.update(WorkOrder, { id: orderId }, { status: 'void', voidedAt: stamp, voidedById: manager.id, voidReason: reason })
   await erasePasscode(em, orderId, now, manager.id)
+  // A ticket or tag still waiting for the printer would come out clean, as if valid: it is
+  // replaced by one marked 作废 (only then; a void prints nothing otherwise).
+  const superseded = supersedeUnsentCopies(em, orderId)
+  for (const kind of new Set(superseded.map((j) => j.kind))) await reprint(ctx, orderId, kind, superseded.find((j) => j.kind === kind)!.id)
   await audit(em, {
     at: now,
     userId: manager.id,

@@ -5,10 +5,11 @@
  * and tests.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EntityManager } from 'typeorm'
 import { audit } from '../audit/audit'
+import { AppError } from '../core/errors'
 import { WorkOrder } from './work-order.entity'
 
 export interface PasscodeKeyProvider {
@@ -18,24 +19,49 @@ export interface PasscodeKeyProvider {
 
 const KEY_BYTES = 32
 const FORMAT = 'v1'
+const IV_BYTES = 12
+const TAG_BYTES = 16
+const PLAIN_KEY_FILE = 'passcode.key'
+const SAFE_KEY_FILE = 'passcode.key.safe'
 
-/** Reads a key file, or creates it (mode 0600, exclusive create so two processes never race). */
-function keyFromFile(path: string, create: () => Buffer, read: (raw: Buffer) => Buffer): Buffer {
+/** The key file is missing its key, damaged, or cannot be opened: passcodes can be neither sealed nor read. */
+const keyProblem = () => new AppError('CONFLICT', 'intake.v.passcodeKey')
+
+/**
+ * Writes the key whole to a private temp file, then links it into place: the link is exclusive
+ * (two processes never both win) and atomic (a crash leaves no key, or a whole one; never 0 bytes).
+ */
+function createKeyFile(path: string, content: Buffer): void {
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+  const fd = openSync(tmp, 'wx', 0o600)
   try {
-    return read(readFileSync(path))
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+    writeSync(fd, content)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
   }
   try {
-    writeFileSync(path, create(), { mode: 0o600, flag: 'wx' })
+    linkSync(tmp, path)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+  } finally {
+    unlinkSync(tmp)
   }
-  return read(readFileSync(path))
+}
+
+/** Reads a key file, or creates it first; any failure is the typed key problem, never INTERNAL. */
+function keyFromFile(path: string, create: () => Buffer, read: (raw: Buffer) => Buffer): Buffer {
+  try {
+    if (!existsSync(path)) createKeyFile(path, create())
+    return read(readFileSync(path))
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    throw keyProblem()
+  }
 }
 
 function checkedKey(key: Buffer): Buffer {
-  if (key.length !== KEY_BYTES) throw new Error('passcode key has the wrong length')
+  if (key.length !== KEY_BYTES) throw keyProblem()
   return key
 }
 
@@ -44,7 +70,7 @@ export function fileKeyProvider(userDataDir: string): PasscodeKeyProvider {
   let cached: Buffer | null = null
   return {
     key() {
-      cached ??= keyFromFile(join(userDataDir, 'passcode.key'), () => randomBytes(KEY_BYTES), checkedKey)
+      cached ??= keyFromFile(join(userDataDir, PLAIN_KEY_FILE), () => randomBytes(KEY_BYTES), checkedKey)
       return cached
     }
   }
@@ -60,15 +86,20 @@ export interface SafeStorageLike {
 /**
  * For the Electron app: the random key is stored encrypted by the OS (DPAPI / Keychain / libsecret)
  * in `<userData>/passcode.key.safe`. Without OS encryption it falls back to the plain key file.
+ * Once either file exists that one is kept: switching would make every sealed passcode unreadable.
  */
 export function safeStorageKeyProvider(safeStorage: SafeStorageLike, userDataDir: string): PasscodeKeyProvider {
   const fallback = fileKeyProvider(userDataDir)
+  const safePath = join(userDataDir, SAFE_KEY_FILE)
   let cached: Buffer | null = null
   return {
     key() {
-      if (!safeStorage.isEncryptionAvailable()) return fallback.key()
-      cached ??= keyFromFile(
-        join(userDataDir, 'passcode.key.safe'),
+      if (cached) return cached
+      const useSafe = existsSync(safePath) || (!existsSync(join(userDataDir, PLAIN_KEY_FILE)) && safeStorage.isEncryptionAvailable())
+      if (!useSafe) return fallback.key()
+      if (!safeStorage.isEncryptionAvailable()) throw keyProblem()
+      cached = keyFromFile(
+        safePath,
         () => safeStorage.encryptString(randomBytes(KEY_BYTES).toString('base64')),
         (raw) => checkedKey(Buffer.from(safeStorage.decryptString(raw), 'base64'))
       )
@@ -79,21 +110,27 @@ export function safeStorageKeyProvider(safeStorage: SafeStorageLike, userDataDir
 
 /** "v1:" + base64(iv | tag | ciphertext); the order number is bound in, so a sealed value cannot move to another order. */
 export function sealPasscode(keys: PasscodeKeyProvider, orderNo: string, passcode: string): string {
-  const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', keys.key(), iv)
+  const iv = randomBytes(IV_BYTES)
+  const cipher = createCipheriv('aes-256-gcm', keys.key(), iv, { authTagLength: TAG_BYTES })
   cipher.setAAD(Buffer.from(orderNo, 'utf8'))
   const body = Buffer.concat([cipher.update(passcode, 'utf8'), cipher.final()])
   return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`
 }
 
+/** The passcode, or a typed error when the sealed value is damaged or was sealed under another key. */
 export function openPasscode(keys: PasscodeKeyProvider, orderNo: string, sealed: string): string {
+  const key = keys.key()
   const [format, data] = sealed.split(':')
-  if (format !== FORMAT || !data) throw new Error('unknown passcode format')
-  const raw = Buffer.from(data, 'base64')
-  const decipher = createDecipheriv('aes-256-gcm', keys.key(), raw.subarray(0, 12))
-  decipher.setAAD(Buffer.from(orderNo, 'utf8'))
-  decipher.setAuthTag(raw.subarray(12, 28))
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+  const raw = Buffer.from(data ?? '', 'base64')
+  if (format !== FORMAT || raw.length < IV_BYTES + TAG_BYTES) throw new AppError('CONFLICT', 'intake.v.passcodeUnreadable')
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES })
+    decipher.setAAD(Buffer.from(orderNo, 'utf8'))
+    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
+    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8')
+  } catch {
+    throw new AppError('CONFLICT', 'intake.v.passcodeUnreadable')
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { In, IsNull, Not, type DataSource, type EntityManager, type QueryResult } from 'typeorm'
 import type { OrderView } from '@shared/contract/intake'
-import { JOB_PAGE_SIZE, OPEN_JOB_STATUSES, type PrinterState, type PrintJobView, type PrintKind } from '@shared/contract/printing'
+import { JOB_PAGE_SIZE, OPEN_JOB_STATUSES, type CopyKind, type PrinterState, type PrintJobView, type PrintKind } from '@shared/contract/printing'
 import type { PrinterSettings, StoreSettings } from '@shared/contract/settings'
 import type { ReceiptDoc } from '@shared/receipt/layout'
 import type { Mutex } from '../core/mutex'
@@ -41,6 +41,24 @@ export function jobView(j: PrintJob): PrintJobView {
   }
 }
 
+// Copies not yet begun (no byte out) of an order's ticket and tag; index print_job (orderId, kind).
+const SUPERSEDE_UNSENT = `UPDATE print_job SET status = 'done', lastError = 'printer.detail.superseded', document = NULL
+  WHERE orderId = ? AND kind IN ('claimTicket', 'deviceTag') AND status IN ('pending', 'sending') AND transmitStartedAt IS NULL
+  RETURNING id, kind`
+
+/**
+ * Inside a void's or correction's transaction: copies queued but not begun would print the order as
+ * it was (frozen at intake). They are settled as superseded; returns them so the caller queues the
+ * replacement (which then carries 作废/更正 and its copy number). A job claimed meanwhile is withdrawn
+ * by the sender before its first byte (startTransmit re-reads its status).
+ */
+export function supersedeUnsentCopies(em: EntityManager, orderId: number): { id: number; kind: CopyKind }[] {
+  return prepared(em, SUPERSEDE_UNSENT).all(orderId) as { id: number; kind: CopyKind }[]
+}
+
+/** Thrown under the lock when a claimed job was settled by someone else before its first byte. */
+class JobWithdrawn extends Error {}
+
 const OPEN_IN = OPEN_JOB_STATUSES.map((s) => `'${s}'`).join(', ')
 
 export interface PrintQueueOptions {
@@ -53,6 +71,10 @@ export interface PrintQueueOptions {
   statusTtlMs?: number
   /** How long a done job keeps its frozen document (then a preview/reprint is rebuilt from the order). */
   documentRetentionMs?: number
+  /** A drawer kick still waiting after this long is dropped: the drawer must never pop open unattended. */
+  drawerKickMaxAgeMs?: number
+  /** The clock jobs are stamped with (createdAt): a kick's age is measured on it. */
+  clock?: () => Date
   logError?: (error: unknown) => void
 }
 
@@ -90,6 +112,10 @@ export class PrintQueue {
     private opts: PrintQueueOptions = {}
   ) {
     this.delays = opts.retryDelaysMs ?? [2_000, 5_000, 15_000, 30_000, 60_000]
+  }
+
+  private now(): number {
+    return this.opts.clock ? this.opts.clock().getTime() : Date.now()
   }
 
   /** Inside a transaction: freeze the document and add a pending job. */
@@ -204,6 +230,8 @@ export class PrintQueue {
       this.scheduleRetry(true)
       return false
     } catch (error) {
+      // Superseded (void, correction) while it waited for the printer: nothing was sent; go on.
+      if (error instanceof JobWithdrawn) return true
       const pe = error instanceof PrinterError ? error : null
       if (!pe) this.opts.logError?.(error)
       const detailKey = pe?.detailKey ?? 'printer.detail.unknown'
@@ -231,6 +259,8 @@ export class PrintQueue {
   private async startTransmit(job: PrintJob, settings: StoreSettings): Promise<Buffer> {
     return this.ds.transaction(async (em) => {
       const at = new Date().toISOString()
+      const current = await em.findOne(PrintJob, { where: { id: job.id }, select: { id: true, status: true } })
+      if (current?.status !== 'sending') throw new JobWithdrawn()
       if (job.kind === 'drawerKick') {
         await em.update(PrintJob, { id: job.id }, { transmitStartedAt: at })
         const cmd = commandSet(settings.printer.type)
@@ -259,9 +289,16 @@ export class PrintQueue {
     const settings = await this.settings.load(this.ds.manager)
     if (!settings.printer.enabled || !settings.printer.interface) return null
     const repo = this.ds.getRepository(PrintJob)
-    for (let tries = 0; tries < 10; tries++) {
+    const maxKickAge = this.opts.drawerKickMaxAgeMs ?? 60_000
+    for (let tries = 0; tries < 10; ) {
       const job = await repo.findOne({ where: { status: 'pending' }, order: { id: 'ASC' } })
       if (!job) return null
+      // A kick that waited (paper out, printer off) belongs to a sale long over: drop it, never send it.
+      if (job.kind === 'drawerKick' && this.now() - Date.parse(job.createdAt) > maxKickAge) {
+        await repo.update({ id: job.id, status: 'pending' }, { status: 'done', lastError: 'printer.detail.drawerKickExpired' })
+        continue
+      }
+      tries++
       const claimed = await repo.update({ id: job.id, status: 'pending' }, { status: 'sending', attempts: job.attempts + 1 })
       if (claimed.affected === 1) return { job, settings }
     }

@@ -31,7 +31,8 @@ export const AUDIT_ACTIONS = [
   'order.revealPasscode',
   'order.passcodeErased',
   'intake.warningOverride',
-  'print.confirm'
+  'print.confirm',
+  'customer.update'
 ] as const
 /** Every action the app writes: audit() accepts only these, so each has a label on the audit screen. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

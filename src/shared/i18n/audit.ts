@@ -52,7 +52,8 @@ export const auditMessages = defineMessages(
     'audit.action.order.revealPasscode': '查看开机密码',
     'audit.action.order.passcodeErased': '清除开机密码',
     'audit.action.intake.warningOverride': '忽略提醒（附原因）',
-    'audit.action.print.confirm': '确认已出票'
+    'audit.action.print.confirm': '确认已出票',
+    'audit.action.customer.update': '修改客户资料'
   },
   {
     'ui.nav.audit': 'Audit log',
@@ -104,6 +105,7 @@ export const auditMessages = defineMessages(
     'audit.action.order.revealPasscode': 'Passcode shown',
     'audit.action.order.passcodeErased': 'Passcode erased',
     'audit.action.intake.warningOverride': 'Warning overridden with a reason',
-    'audit.action.print.confirm': 'Ticket confirmed as printed'
+    'audit.action.print.confirm': 'Ticket confirmed as printed',
+    'audit.action.customer.update': 'Customer details changed'
   }
 )

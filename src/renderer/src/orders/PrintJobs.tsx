@@ -10,7 +10,7 @@ import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
 import { PRINTER_STATUS_KEY, usePrinterStatus } from '../app/PrinterIndicator'
 import { localDateTime } from '@shared/domain/dates'
-import { isOpen, JOB_COLOR, jobError, needsLook } from '../ui/jobs'
+import { isOpen, JOB_COLOR, jobError, needsLook, notPrinted } from '../ui/jobs'
 import { PdfButton } from './PdfButton'
 
 /**
@@ -73,8 +73,8 @@ export function PrintJobs({ orderId, role }: { orderId: number; role: Role | und
       title: t('ui.job.status'),
       key: 'status',
       render: (j: PrintJobView) => (
-        <Tag color={JOB_COLOR[j.status]} data-testid={`job-status-${j.id}`} data-status={j.status}>
-          {t(`ui.job.status.${j.status}`)}
+        <Tag color={notPrinted(j) ? 'default' : JOB_COLOR[j.status]} data-testid={`job-status-${j.id}`} data-status={j.status}>
+          {t(notPrinted(j) ? 'ui.job.status.notPrinted' : `ui.job.status.${j.status}`)}
         </Tag>
       )
     },
