@@ -51,7 +51,7 @@ export const printingMessages = defineMessages(
     'receipt.test.sample': '中文测试：维修取机凭证 屏幕破裂',
     'receipt.test.amount': '金额测试',
     'receipt.test.width': '纸宽检查（每行应刚好打满）',
-    'printing.v.interface': '打印机接口格式不正确，例如 tcp://192.168.1.50:9100、/dev/usb/lp0、COM3、\\\\主机\\共享名 或 printer:队列名',
+    'printing.v.interface': '打印机接口格式不正确，例如 tcp://打印机IP:9100、/dev/usb/lp0、COM3、\\\\主机\\共享名 或 printer:队列名',
     'printer.state.ready': '就绪',
     'printer.state.offline': '离线',
     'printer.state.error': '故障',
@@ -145,7 +145,7 @@ export const printingMessages = defineMessages(
     'receipt.test.amount': 'Amount test',
     'receipt.test.width': 'Width check (each line should fill the paper exactly)',
     'printing.v.interface':
-      'Invalid printer interface; e.g. tcp://192.168.1.50:9100, /dev/usb/lp0, COM3, \\\\host\\share or printer:QUEUE',
+      'Invalid printer interface; e.g. tcp://PRINTER-IP:9100, /dev/usb/lp0, COM3, \\\\host\\share or printer:QUEUE',
     'printer.state.ready': 'Ready',
     'printer.state.offline': 'Offline',
     'printer.state.error': 'Error',

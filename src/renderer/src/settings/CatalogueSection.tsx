@@ -56,12 +56,12 @@ function CatalogueEditor({ listKey, saved }: { listKey: Key; saved: CatalogueEnt
               <Col span={9}>
                 <Field path={`${base}.code`} error={form.error(`${base}.code`)}>
                   {/* Codes already saved are referenced by orders: only new rows get to choose one. */}
-                  <Input {...form.text(`${base}.code`)} disabled={savedCodes.has(e.code) && i < saved.length} maxLength={32} placeholder={t('settings.catalogue.codeHint')} aria-label={t('settings.catalogue.code')} />
+                  <Input {...form.text(`${base}.code`)} disabled={savedCodes.has(e.code) && i < saved.length} placeholder={t('settings.catalogue.codeHint')} aria-label={t('settings.catalogue.code')} />
                 </Field>
               </Col>
               <Col span={12}>
                 <Field path={`${base}.name`} error={form.error(`${base}.name`)}>
-                  <Input {...form.text(`${base}.name`)} maxLength={40} aria-label={t('settings.catalogue.name')}
+                  <Input {...form.text(`${base}.name`)} aria-label={t('settings.catalogue.name')}
                     placeholder={hasMessage(`${prefix}.${e.code}`) ? t(`${prefix}.${e.code}`) : t('settings.catalogue.nameHint')} />
                 </Field>
               </Col>

@@ -39,7 +39,7 @@ export function PrinterSection({ settings }: { settings: StoreSettings }): React
             <Switch id="printer-enabled" checked={p.enabled} onChange={(v) => set('printer.enabled', v, true)} />
           </Field>
           <Field path="printer.interface" label={t('settings.printer.interface')} error={error('printer.interface')} extra={t('settings.printer.interfaceHint')} required>
-            <Input {...text('printer.interface')} maxLength={200} placeholder="tcp://192.168.1.50:9100" />
+            <Input {...text('printer.interface')} placeholder="tcp://PRINTER-IP:9100" />
           </Field>
           <Row gutter={16}>
             <Col span={12}>

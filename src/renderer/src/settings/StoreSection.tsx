@@ -15,20 +15,20 @@ export function StoreSection({ settings }: { settings: StoreSettings }): React.J
       <Row gutter={16}>
         <Col span={12}>
           <Field path="store.name" label={t('ui.store.name')} error={error('store.name')} required>
-            <Input {...text('store.name')} maxLength={60} />
+            <Input {...text('store.name')} />
           </Field>
           <Field path="store.phone" label={t('ui.store.phone')} error={error('store.phone')}>
-            <Input {...text('store.phone')} maxLength={30} />
+            <Input {...text('store.phone')} />
           </Field>
           <TimeZoneField value={values.timeZone} onChange={(v) => form.set('timeZone', v, true)} error={error('timeZone')} extra={t('settings.store.timeZoneHint')} />
           <LocaleField label={t('settings.store.locale')} value={values.locale} onChange={(v) => form.set('locale', v, true)} extra={t('settings.store.localeHint')} />
         </Col>
         <Col span={12}>
           <Field path="store.address" label={t('ui.store.address')} error={error('store.address')}>
-            <Input {...text('store.address')} maxLength={120} />
+            <Input {...text('store.address')} />
           </Field>
           <Field path="store.receiptFooter" label={t('ui.store.receiptFooter')} error={error('store.receiptFooter')}>
-            <Input.TextArea {...text('store.receiptFooter')} rows={3} maxLength={200} showCount placeholder={t('ui.store.receiptFooterHint')} />
+            <Input.TextArea {...text('store.receiptFooter')} rows={3} placeholder={t('ui.store.receiptFooterHint')} />
           </Field>
         </Col>
       </Row>

@@ -44,7 +44,8 @@ export function UserDialog({ user, onClose }: { user: UserView | null; onClose: 
   const { message } = App.useApp()
   const form = useForm<UserForm>(
     { username: user?.username ?? '', displayName: user?.displayName ?? '', role: user?.role ?? 'counter', active: user?.active ?? true, pin: '', pinConfirm: '' },
-    (f) => check(f, user, t)
+    (f) => check(f, user, t),
+    { schema: user ? UpdateUserInput : CreateUserInput }
   )
   const { text, error, values, set } = form
   const mutation = useMutation({
@@ -83,10 +84,10 @@ export function UserDialog({ user, onClose }: { user: UserView | null; onClose: 
       {showTop && <Alert type="error" showIcon className="mb8" title={errorText(mutation.error, t)} />}
       <Form layout="vertical" onFinish={submit} component="form">
         <Field path="username" label={t('ui.user.username')} error={error('username')} required extra={user ? undefined : t('ui.user.usernameHint')}>
-          <Input {...text('username')} disabled={!!user} autoFocus={!user} maxLength={20} autoComplete="off" />
+          <Input {...text('username')} disabled={!!user} autoFocus={!user} autoComplete="off" />
         </Field>
         <Field path="displayName" label={t('ui.user.displayName')} error={error('displayName')} required>
-          <Input {...text('displayName')} autoFocus={!!user} maxLength={30} />
+          <Input {...text('displayName')} autoFocus={!!user} />
         </Field>
         <Field path="role" label={t('ui.user.role')} error={error('role')}>
           <Select id="role" value={values.role} onChange={(v: Role) => set('role', v, true)} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
@@ -97,10 +98,10 @@ export function UserDialog({ user, onClose }: { user: UserView | null; onClose: 
           </Field>
         )}
         <Field path="pin" label={user ? t('settings.users.resetPin') : t('ui.user.pin')} error={error('pin')} required={!user} extra={user ? t('settings.users.resetPinHint') : t('ui.user.pinHint')}>
-          <Input.Password {...digits('pin')} inputMode="numeric" autoComplete="new-password" maxLength={8} />
+          <Input.Password {...digits('pin')} inputMode="numeric" autoComplete="new-password" />
         </Field>
         <Field path="pinConfirm" label={t('ui.user.pinConfirm')} error={error('pinConfirm')} required={!user || !!values.pin}>
-          <Input.Password {...digits('pinConfirm')} inputMode="numeric" autoComplete="new-password" maxLength={8} />
+          <Input.Password {...digits('pinConfirm')} inputMode="numeric" autoComplete="new-password" />
         </Field>
         <button type="submit" hidden aria-hidden />
       </Form>

@@ -14,7 +14,7 @@ type Patch = z.input<typeof SettingsPatch>
  */
 export function useSection<T extends Patch>(saved: T, extraCheck?: (v: T) => FieldErrors) {
   const t = useT()
-  const form = useForm<T>(saved, (v) => ({ ...validate(SettingsPatch, v, t).errors, ...extraCheck?.(v) }))
+  const form = useForm<T>(saved, (v) => ({ ...validate(SettingsPatch, v, t).errors, ...extraCheck?.(v) }), { schema: SettingsPatch })
   const savedKey = JSON.stringify(saved)
   const dirty = JSON.stringify(form.values) !== savedKey
   const mutation = useSaveSection(form.setServerErrors)

@@ -15,16 +15,16 @@ export function StoreFields({ form, onLocale }: Props & { onLocale: (l: Locale) 
     <>
       <Typography.Title level={5}>{t('ui.setup.storeSection')}</Typography.Title>
       <Field path="store.name" label={t('ui.store.name')} error={error('store.name')} required>
-        <Input {...text('store.name')} autoFocus maxLength={60} />
+        <Input {...text('store.name')} autoFocus />
       </Field>
       <Field path="store.address" label={t('ui.store.address')} error={error('store.address')}>
-        <Input {...text('store.address')} maxLength={120} />
+        <Input {...text('store.address')} />
       </Field>
       <Field path="store.phone" label={t('ui.store.phone')} error={error('store.phone')}>
-        <Input {...text('store.phone')} maxLength={30} />
+        <Input {...text('store.phone')} />
       </Field>
       <Field path="store.receiptFooter" label={t('ui.store.receiptFooter')} error={error('store.receiptFooter')}>
-        <Input.TextArea {...text('store.receiptFooter')} rows={2} maxLength={200} placeholder={t('ui.store.receiptFooterHint')} />
+        <Input.TextArea {...text('store.receiptFooter')} rows={2} placeholder={t('ui.store.receiptFooterHint')} />
       </Field>
       <TimeZoneField value={values.timeZone} onChange={(v) => form.set('timeZone', v, true)} error={error('timeZone')} />
       <LocaleField label={t('ui.lang.label')} value={values.locale} onChange={onLocale} error={error('locale')} />
@@ -43,16 +43,16 @@ export function ManagerFields({ form }: Props): React.JSX.Element {
     <>
       <Typography.Title level={5}>{t('ui.setup.managerSection')}</Typography.Title>
       <Field path="manager.username" label={t('ui.user.username')} error={error('manager.username')} required extra={t('ui.user.usernameHint')}>
-        <Input {...text('manager.username')} autoComplete="off" maxLength={20} />
+        <Input {...text('manager.username')} autoComplete="off" />
       </Field>
       <Field path="manager.displayName" label={t('ui.user.displayName')} error={error('manager.displayName')} required>
-        <Input {...text('manager.displayName')} maxLength={30} />
+        <Input {...text('manager.displayName')} />
       </Field>
       <Field path="manager.pin" label={t('ui.user.pin')} error={error('manager.pin')} required extra={t('ui.user.pinHint')}>
-        <Input.Password {...digits('manager.pin')} inputMode="numeric" autoComplete="new-password" maxLength={8} />
+        <Input.Password {...digits('manager.pin')} inputMode="numeric" autoComplete="new-password" />
       </Field>
       <Field path="manager.pinConfirm" label={t('ui.user.pinConfirm')} error={error('manager.pinConfirm')} required>
-        <Input.Password {...digits('manager.pinConfirm')} inputMode="numeric" autoComplete="new-password" maxLength={8} />
+        <Input.Password {...digits('manager.pinConfirm')} inputMode="numeric" autoComplete="new-password" />
       </Field>
     </>
   )

@@ -49,7 +49,7 @@ function SetupBody({ onLocale }: { onLocale: (l: Locale) => void }): React.JSX.E
     if (f.manager.pinConfirm !== f.manager.pin) errors['manager.pinConfirm'] = t('v.pinMismatch')
     return errors
   }, [])
-  const form = useForm<SetupForm>(initial, check)
+  const form = useForm<SetupForm>(initial, check, { schema: SetupInput })
   const [created, setCreated] = useState<(SessionView & RecoveryCodeView) | null>(null)
   const t = translator(form.values.locale)
   const create = useMutation({
