@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { AuditAction, AuditChanges } from '@shared/contract/audit'
+import type { HandlerContext } from '../core/context'
 import { AuditLog } from './audit-log.entity'
 
 export interface AuditEntry {
@@ -25,6 +26,11 @@ export async function audit(em: EntityManager, entry: AuditEntry): Promise<void>
     entityId: entry.entityId ?? null,
     detail
   })
+}
+
+/** audit() from a handler: at the call's one clock reading, by the signed-in user (none before sign-in). */
+export function auditCall(ctx: Pick<HandlerContext, 'em' | 'now' | 'user'>, entry: Omit<AuditEntry, 'at' | 'userId'>): Promise<void> {
+  return audit(ctx.em, { at: ctx.now, userId: ctx.user?.id ?? null, ...entry })
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

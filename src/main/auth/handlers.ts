@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { authContract, SessionView, UserView } from '@shared/contract/auth'
 import type { HandlerContext, Handlers } from '../core/context'
 import { AppError, conflict, notFound, validationError } from '../core/errors'
-import { audit, changes, pick } from '../audit/audit'
+import { auditCall, audit, changes, pick } from '../audit/audit'
 import { User } from './user.entity'
 import { hashPin, verifyPin } from './pin'
 import { clearLock, countWrongPin, lockedSeconds, unlocked, type LockState } from './lockout'
@@ -145,7 +145,7 @@ export const authHandlers: Handlers<typeof authContract> = {
 
   'auth.renewRecoveryCode': async (_input, ctx) => {
     const recoveryCode = await renewRecoveryCode(ctx.em, ctx.now, ctx.user?.id ?? null)
-    await audit(ctx.em, { at: ctx.now, userId: ctx.user?.id ?? null, action: 'auth.recoveryCodeRenewed', entity: 'store' })
+    await auditCall(ctx, { action: 'auth.recoveryCodeRenewed', entity: 'store' })
     return { recoveryCode }
   },
 
@@ -164,9 +164,7 @@ export const authHandlers: Handlers<typeof authContract> = {
         createdAt: ctx.now.toISOString()
       })
     )
-    await audit(ctx.em, {
-      at: ctx.now,
-      userId: ctx.user?.id ?? null,
+    await auditCall(ctx, {
       action: 'users.create',
       entity: 'user',
       entityId: user.id,
@@ -195,9 +193,7 @@ export const authHandlers: Handlers<typeof authContract> = {
     await ctx.em.save(user)
     if (!user.active) ctx.services.sessions.endSessionsOf(user.id)
     else ctx.services.sessions.userChanged(user.id)
-    await audit(ctx.em, {
-      at: ctx.now,
-      userId: ctx.user?.id ?? null,
+    await auditCall(ctx, {
       action: 'users.update',
       entity: 'user',
       entityId: user.id,
@@ -215,9 +211,7 @@ export const authHandlers: Handlers<typeof authContract> = {
     clearLock(user)
     await ctx.em.save(user)
     ctx.services.sessions.userChanged(user.id)
-    await audit(ctx.em, {
-      at: ctx.now,
-      userId: ctx.user?.id ?? null,
+    await auditCall(ctx, {
       action: 'users.unlock',
       entity: 'user',
       entityId: user.id,

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { JOB_PAGE_SIZE, type CopyKind, type printingContract } from '@shared/contract/printing'
 import type { HandlerContext, Handlers } from '../core/context'
 import { conflict, notFound } from '../core/errors'
-import { audit } from '../audit/audit'
+import { auditCall } from '../audit/audit'
 import { loadOrderView } from '../intake/views'
 import { PrintJob } from './print-job.entity'
 import { documentFor } from './documents'
@@ -24,9 +24,7 @@ export async function reprint(ctx: HandlerContext, orderId: number, kind: CopyKi
     now: ctx.now,
     reprintNo: expected
   })
-  await audit(ctx.em, {
-    at: ctx.now,
-    userId: ctx.user?.id ?? null,
+  await auditCall(ctx, {
     action: 'print.reprint',
     entity: 'work_order',
     entityId: orderId,
@@ -41,9 +39,7 @@ async function testPage(ctx: HandlerContext) {
   const settings = await ctx.services.settings.load(ctx.em)
   ctx.afterCommit(() => ctx.services.printQueue.kick())
   const job = await ctx.services.printQueue.enqueue(ctx.em, { order: null, kind: 'testPage', settings, userId: ctx.user?.id ?? null, now: ctx.now })
-  await audit(ctx.em, {
-    at: ctx.now,
-    userId: ctx.user?.id ?? null,
+  await auditCall(ctx, {
     action: 'print.test',
     entity: 'print_job',
     entityId: job.id,
@@ -91,9 +87,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
     job.printedAt = ctx.now.toISOString()
     job.lastError = 'printer.detail.confirmedByHand'
     await ctx.em.save(job)
-    await audit(ctx.em, {
-      at: ctx.now,
-      userId: ctx.user?.id ?? null,
+    await auditCall(ctx, {
       action: 'print.confirm',
       entity: 'print_job',
       entityId: job.id,
@@ -133,7 +127,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
     await mkdir(ctx.services.paths.pdfDir, { recursive: true })
     const path = join(ctx.services.paths.pdfDir, fileName)
     await writeFile(path, pdf)
-    await audit(ctx.em, { at: ctx.now, userId: ctx.user?.id ?? null, action: 'print.pdf', entity: 'work_order', entityId: orderId, detail: { copyNo, fileName } })
+    await auditCall(ctx, { action: 'print.pdf', entity: 'work_order', entityId: orderId, detail: { copyNo, fileName } })
     return { fileName, path, base64: pdf.toString('base64') }
   }
 }

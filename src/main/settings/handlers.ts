@@ -1,7 +1,7 @@
 import type { settingsContract, StoreSettings } from '@shared/contract/settings'
 import type { Handlers } from '../core/context'
 import { validationError } from '../core/errors'
-import { audit, changes, pick } from '../audit/audit'
+import { auditCall, changes, pick } from '../audit/audit'
 import { sessionView } from '../auth/handlers'
 
 /** Index of the first entry whose key an earlier entry already has, or -1. */
@@ -31,7 +31,7 @@ export const settingsHandlers: Handlers<typeof settingsContract> = {
     const changed = changes(pick(before, sections), pick(updated, sections))
     // Saving a form unchanged is not an event worth a row.
     if (Object.keys(changed).length) {
-      await audit(ctx.em, { at: ctx.now, userId: ctx.user?.id ?? null, action: 'settings.update', entity: 'settings', changes: changed })
+      await auditCall(ctx, { action: 'settings.update', entity: 'settings', changes: changed })
     }
     if (patch.printer) ctx.afterCommit(() => ctx.services.printQueue.kick())
     return updated
