@@ -5,7 +5,8 @@
 import type { PrintJobView } from '@shared/contract/printing'
 import { decodeEscPos } from '../../../test/helpers/escpos-decode'
 import { startPrinterEmulator, type EmulatedStatus, type PrinterEmulator } from '../../../test/helpers/printer-emulator'
-import { sampleIntake, setUpStore, startTestCore, userWithRole, type Caller, type TestCore } from '../../../test/helpers/core'
+import { sampleIntake, type Caller, type TestCore } from '../../../test/helpers/core'
+import { closeCounterWithPrinter, startCounterWithPrinter } from '../../../test/helpers/counter-with-printer'
 import { printJob } from './transport'
 
 let tc: TestCore
@@ -45,15 +46,9 @@ async function intake(overrides = {}) {
 }
 
 beforeEach(async () => {
-  tc = await startTestCore({ printQueue: FAST })
-  manager = await setUpStore(tc)
-  clerk = await userWithRole(tc, manager, 'counter')
-  printer = await startPrinterEmulator()
+  ;({ tc, manager, clerk, printer } = await startCounterWithPrinter({ printQueue: FAST }))
 })
-afterEach(async () => {
-  await tc.close()
-  await printer.close()
-})
+afterEach(() => closeCounterWithPrinter({ tc, printer }))
 
 describe('a job waits while the printer says it cannot print, and prints by itself when it can', () => {
   it.each([

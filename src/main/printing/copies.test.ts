@@ -4,8 +4,9 @@
  */
 import type { PrintJobView } from '@shared/contract/printing'
 import { decodeEscPos } from '../../../test/helpers/escpos-decode'
-import { startPrinterEmulator, type PrinterEmulator } from '../../../test/helpers/printer-emulator'
+import type { PrinterEmulator } from '../../../test/helpers/printer-emulator'
 import { sampleIntake, setUpStore, startTestCore, userWithRole, type Caller, type TestCore } from '../../../test/helpers/core'
+import { closeCounterWithPrinter, startCounterWithPrinter } from '../../../test/helpers/counter-with-printer'
 import { pdfText } from '../../../test/helpers/pdf-text'
 
 let tc: TestCore
@@ -38,15 +39,9 @@ async function pdfCopyLabel(orderId: number): Promise<string> {
 }
 
 beforeEach(async () => {
-  tc = await startTestCore({ printQueue: FAST })
-  manager = await setUpStore(tc)
-  clerk = await userWithRole(tc, manager, 'counter')
-  printer = await startPrinterEmulator()
+  ;({ tc, manager, clerk, printer } = await startCounterWithPrinter({ printQueue: FAST }))
 })
-afterEach(async () => {
-  await tc.close()
-  await printer.close()
-})
+afterEach(() => closeCounterWithPrinter({ tc, printer }))
 
 describe('copy numbers count copies that came out, per ticket, thermal and PDF alike', () => {
   it('no printer: the first PDF is the original, the next is copy 1, then a thermal reprint is copy 2', async () => {

@@ -1,6 +1,7 @@
 import { decodeEscPos } from '../../../test/helpers/escpos-decode'
 import { startPrinterEmulator, type PrinterEmulator } from '../../../test/helpers/printer-emulator'
-import { sampleIntake, setUpStore, startTestCore, userWithRole, type Caller, type TestCore } from '../../../test/helpers/core'
+import { sampleIntake, type Caller, type TestCore } from '../../../test/helpers/core'
+import { closeCounterWithPrinter, startCounterWithPrinter } from '../../../test/helpers/counter-with-printer'
 
 let tc: TestCore
 let manager: Caller
@@ -24,15 +25,9 @@ async function jobsWhen(orderId: number, done: (statuses: string[]) => boolean) 
 }
 
 beforeEach(async () => {
-  tc = await startTestCore()
-  manager = await setUpStore(tc)
-  clerk = await userWithRole(tc, manager, 'counter')
-  printer = await startPrinterEmulator()
+  ;({ tc, manager, clerk, printer } = await startCounterWithPrinter())
 })
-afterEach(async () => {
-  await tc.close()
-  await printer.close()
-})
+afterEach(() => closeCounterWithPrinter({ tc, printer }))
 
 describe('print queue', () => {
   it('prints the claim ticket and the device tag after the intake commits', async () => {

@@ -5,8 +5,9 @@
  */
 import type { PrintJobView } from '@shared/contract/printing'
 import { decodeEscPos } from '../../../test/helpers/escpos-decode'
-import { startPrinterEmulator, type PrinterEmulator } from '../../../test/helpers/printer-emulator'
+import type { PrinterEmulator } from '../../../test/helpers/printer-emulator'
 import { sampleIntake, setUpStore, startTestCore, userWithRole, type Caller, type TestCore } from '../../../test/helpers/core'
+import { closeCounterWithPrinter, startCounterWithPrinter } from '../../../test/helpers/counter-with-printer'
 
 let tc: TestCore
 let manager: Caller
@@ -16,18 +17,12 @@ let printer: PrinterEmulator
 const FAST = { retryDelaysMs: [100, 200, 400], waitPollMs: 100, sendTimeoutMs: 1000, statusTtlMs: 20 }
 
 beforeEach(async () => {
-  tc = await startTestCore({ printQueue: FAST })
-  manager = await setUpStore(tc)
-  clerk = await userWithRole(tc, manager, 'counter')
-  printer = await startPrinterEmulator({ status: { paperOut: true } })
+  ;({ tc, manager, clerk, printer } = await startCounterWithPrinter({ printQueue: FAST }, { status: { paperOut: true } }))
   await manager.ok('settings.update', {
     printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false, openDrawerOnCash: true }
   })
 })
-afterEach(async () => {
-  await tc.close()
-  await printer.close()
-})
+afterEach(() => closeCounterWithPrinter({ tc, printer }))
 
 async function jobsWhen(orderId: number, done: (jobs: PrintJobView[]) => boolean, what: string): Promise<PrintJobView[]> {
   let jobs: PrintJobView[] = []
