@@ -8,6 +8,7 @@ import { printingHandlers } from './printing/handlers'
 import { searchHandlers } from './search/handlers'
 import { settingsHandlers } from './settings/handlers'
 import { systemHandlers } from './system/handlers'
+import { warehouseHandlers } from './warehouse/handlers'
 
 /** Every channel's handler; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers<Contract> = {
@@ -18,5 +19,6 @@ export const handlers: Handlers<Contract> = {
   ...devicesHandlers,
   ...printingHandlers,
   ...searchHandlers,
-  ...systemHandlers
+  ...systemHandlers,
+  ...warehouseHandlers
 }

@@ -27,7 +27,15 @@ const EXPECTED_TRIGGERS: Record<string, string> = {
   customer_fts_update: 'customer',
   customer_fts_delete: 'customer',
   work_order_fts_insert: 'work_order',
-  work_order_fts_update: 'work_order'
+  work_order_fts_update: 'work_order',
+  // The stock ledger (migration WarehouseLedger)
+  stock_move_check: 'stock_move',
+  stock_move_post: 'stock_move',
+  stock_move_no_update: 'stock_move',
+  stock_move_no_delete: 'stock_move',
+  stock_balance_guard_insert: 'stock_balance',
+  stock_balance_guard_update: 'stock_balance',
+  stock_balance_no_delete: 'stock_balance'
 }
 
 describe('the migrated schema', () => {

@@ -9,6 +9,10 @@ import { Payment } from '../intake/payment.entity'
 import { WorkOrder } from '../intake/work-order.entity'
 import { PrintJob } from '../printing/print-job.entity'
 import { Setting } from '../settings/setting.entity'
+import { DocSequence } from '../warehouse/doc-sequence.entity'
+import { Part } from '../warehouse/part.entity'
+import { StockBalance } from '../warehouse/stock-balance.entity'
+import { StockMove } from '../warehouse/stock-move.entity'
 
 /** Every entity, in one list: the DataSource and the schema-equality test both use it. */
-export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel]
+export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel, Part, StockMove, StockBalance, DocSequence]

@@ -6,6 +6,7 @@ import { printingContract } from './printing'
 import { searchContract } from './search'
 import { settingsContract } from './settings'
 import { systemContract } from './system'
+import { warehouseContract } from './warehouse'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -22,7 +23,8 @@ export const contract = {
   ...devicesContract,
   ...printingContract,
   ...searchContract,
-  ...systemContract
+  ...systemContract,
+  ...warehouseContract
 }
 export type Contract = typeof contract
 export type Channel = keyof Contract

@@ -11,17 +11,21 @@ import { textMessages } from './text'
 import { orderMessages } from './orders'
 import { uiMessages } from './ui'
 import { inputMessages } from './input'
+import { warehouseCatalogueMessages } from './warehouse-catalogue'
+import { warehouseMovesMessages } from './warehouse-moves'
+import { warehouseStocktakeMessages } from './warehouse-stocktake'
+import { warehouseScreensMessages } from './warehouse-screens'
 import type { Locale } from './define'
 
 export * from './define'
 
-const catalogues = [commonMessages, auditMessages, authMessages, dateMessages, intakeMessages, printingMessages, settingsMessages, systemMessages, uiMessages, inputMessages, textMessages, searchMessages, orderMessages]
+const catalogues = [commonMessages, auditMessages, authMessages, dateMessages, intakeMessages, printingMessages, settingsMessages, systemMessages, uiMessages, inputMessages, textMessages, searchMessages, orderMessages, warehouseCatalogueMessages, warehouseMovesMessages, warehouseStocktakeMessages, warehouseScreensMessages]
 
 type Merge<T extends readonly { 'zh-CN': object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { 'zh-CN': infer M } ? M : never) & (R extends readonly { 'zh-CN': object }[] ? Merge<R> : unknown)
   : unknown
 type AllMessages = Merge<
-  [typeof commonMessages, typeof auditMessages, typeof authMessages, typeof dateMessages, typeof intakeMessages, typeof printingMessages, typeof settingsMessages, typeof systemMessages, typeof uiMessages, typeof inputMessages, typeof textMessages, typeof searchMessages, typeof orderMessages]
+  [typeof commonMessages, typeof auditMessages, typeof authMessages, typeof dateMessages, typeof intakeMessages, typeof printingMessages, typeof settingsMessages, typeof systemMessages, typeof uiMessages, typeof inputMessages, typeof textMessages, typeof searchMessages, typeof orderMessages, typeof warehouseCatalogueMessages, typeof warehouseMovesMessages, typeof warehouseStocktakeMessages, typeof warehouseScreensMessages]
 >
 export type MessageKey = keyof AllMessages & string
 

@@ -1,0 +1,2 @@
+/** Warehouse channels: catalogue (see index.ts). */
+export const catalogueContract = {}

@@ -1,0 +1,2 @@
+/** Warehouse channels: moves (see index.ts). */
+export const movesContract = {}

@@ -1,0 +1,2 @@
+/** Warehouse channels: old-parts (see index.ts). */
+export const oldPartsContract = {}

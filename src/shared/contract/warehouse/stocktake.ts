@@ -1,0 +1,2 @@
+/** Warehouse channels: stocktake (see index.ts). */
+export const stocktakeContract = {}

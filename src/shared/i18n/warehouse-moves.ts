@@ -1,0 +1,11 @@
+import { defineMessages } from './define'
+
+/** Warehouse: 入库、领料发料、退料、隔离、调整. */
+export const warehouseMovesMessages = defineMessages(
+  {
+    'warehouse.e.insufficient': '{part} 库存不足：现有 {onHand}，需要 {wanted}'
+  },
+  {
+    'warehouse.e.insufficient': 'Not enough {part}: {onHand} on hand, {wanted} needed'
+  }
+)

@@ -1,0 +1,9 @@
+import { defineMessages } from './define'
+
+/** Warehouse: 仓库界面. */
+export const warehouseScreensMessages = defineMessages(
+  {
+  },
+  {
+  }
+)
