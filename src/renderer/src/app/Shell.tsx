@@ -8,6 +8,7 @@ import { OrdersList } from '../orders/OrdersList'
 import { SettingsScreen } from '../settings/SettingsScreen'
 import { allowed, canCall, homeRoute, type Route } from './access'
 import { TopBar } from './TopBar'
+import { WarehouseScreen } from '../warehouse/WarehouseScreen'
 
 /**
  * Signed-in frame. Routing is plain state: the intake form stays mounted (hidden) while the clerk
@@ -54,6 +55,9 @@ export function Shell({ session }: { session: SessionView }): React.JSX.Element 
         )}
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'audit' && <AuditScreen />}
+        {route.name === 'warehouse' && (
+          <WarehouseScreen role={role} tab={route.tab ?? 'parts'} onTab={(tab) => setRoute({ name: 'warehouse', tab })} onOpenOrder={(orderId) => go({ name: 'order', orderId })} />
+        )}
       </Layout.Content>
     </Layout>
   )

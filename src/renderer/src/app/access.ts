@@ -1,8 +1,11 @@
 import { contract, type Channel, type Role } from '@shared/contract'
+import type { WarehouseTab } from '../warehouse/WarehouseScreen'
 
 /** Mirrors main's check so the UI never offers what the role cannot call (main still enforces it). */
 export function canCall(role: Role | undefined, channel: Channel): boolean {
-  const access = contract[channel].access
+  const def = contract[channel] as (typeof contract)[Channel] | undefined
+  if (!def) return false
+  const access = def.access
   if (access === 'public') return true
   if (!role) return false
   return access === 'signedIn' || access.includes(role)
@@ -14,6 +17,7 @@ export type Route =
   | { name: 'order'; orderId: number }
   | { name: 'settings' }
   | { name: 'audit' }
+  | { name: 'warehouse'; tab?: WarehouseTab }
 
 /** The channel a screen cannot work without: the screen is shown only if the role may call it. */
 export const ROUTE_CHANNEL: Record<Route['name'], Channel> = {
@@ -21,7 +25,9 @@ export const ROUTE_CHANNEL: Record<Route['name'], Channel> = {
   orders: 'orders.list',
   order: 'orders.get',
   settings: 'settings.update',
-  audit: 'audit.list'
+  audit: 'audit.list',
+  // Every role looks parts up; what each may do inside is per tab.
+  warehouse: 'warehouse.parts.search' as Channel
 }
 
 export function allowed(role: Role | undefined, route: Route): boolean {
