@@ -35,7 +35,14 @@ const EXPECTED_TRIGGERS: Record<string, string> = {
   stock_move_no_delete: 'stock_move',
   stock_balance_guard_insert: 'stock_balance',
   stock_balance_guard_update: 'stock_balance',
-  stock_balance_no_delete: 'stock_balance'
+  stock_balance_no_delete: 'stock_balance',
+  // Old parts, return batches and stocktakes (migration WarehouseOldPartsStocktake)
+  rtm_batch_status_flow: 'rtm_batch',
+  rtm_batch_no_delete: 'rtm_batch',
+  old_part_batch_open: 'old_part',
+  old_part_no_delete: 'old_part',
+  stocktake_status_flow: 'stocktake',
+  stocktake_line_open_only: 'stocktake_line'
 }
 
 describe('the migrated schema', () => {

@@ -13,6 +13,10 @@ import { DocSequence } from '../warehouse/doc-sequence.entity'
 import { Part } from '../warehouse/part.entity'
 import { StockBalance } from '../warehouse/stock-balance.entity'
 import { StockMove } from '../warehouse/stock-move.entity'
+import { OldPart } from '../warehouse/old-part.entity'
+import { RtmBatch } from '../warehouse/rtm-batch.entity'
+import { Stocktake } from '../warehouse/stocktake.entity'
+import { StocktakeLine } from '../warehouse/stocktake-line.entity'
 
 /** Every entity, in one list: the DataSource and the schema-equality test both use it. */
-export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel, Part, StockMove, StockBalance, DocSequence]
+export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel, Part, StockMove, StockBalance, DocSequence, OldPart, RtmBatch, Stocktake, StocktakeLine]

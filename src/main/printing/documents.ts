@@ -4,6 +4,7 @@ import type { StoreSettings } from '@shared/contract/settings'
 import { catalogueLabel, translator, type Translate } from '@shared/i18n'
 import type { ReceiptDoc } from '@shared/receipt/layout'
 import { buildClaimTicket, buildDeviceTag, buildTestPage, type TicketContext } from '@shared/receipt/tickets'
+import { buildOldPartLabel, type OldPartLabelData } from '@shared/receipt/old-part-label'
 
 function ticketContext(settings: StoreSettings, t: Translate, reprintNo: number): TicketContext {
   const named = (list: { code: string; name: string }[], prefix: 'category' | 'fault') => (code: string) =>
@@ -27,4 +28,9 @@ export function documentFor(kind: PrintKind, order: OrderView | null, settings: 
   const ctx = ticketContext(settings, translator(settings.locale), reprintNo)
   if (kind === 'testPage' || !order) return buildTestPage(ctx)
   return kind === 'claimTicket' ? buildClaimTicket(order, ctx) : buildDeviceTag(order, ctx)
+}
+
+/** An old part's label, in the store's language (see shared/receipt/old-part-label.ts). */
+export function oldPartLabelDocument(label: OldPartLabelData, settings: StoreSettings, reprintNo: number): ReceiptDoc {
+  return buildOldPartLabel(label, { t: translator(settings.locale), timeZone: settings.timeZone, storeName: settings.store.name, reprintNo })
 }

@@ -10,6 +10,7 @@ import { documentFor } from './documents'
 import { copiesOut, isCopyKind, nextCopyNo } from './copies'
 import { jobView } from './queue'
 import { renderPdf } from './pdf'
+import { reprintLabel } from '../warehouse/old-parts'
 
 /** A new copy of an order's ticket or tag; its number is fixed when it prints (copies.ts). */
 export async function reprint(ctx: HandlerContext, orderId: number, kind: CopyKind, replacing: number | null = null) {
@@ -70,6 +71,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
       // It may have come out of the printer: close it and print a copy marked as a reprint.
       await ctx.em.update(PrintJob, { id: job.id }, { status: 'done', lastError: 'printer.detail.replacedByReprint', document: null })
       if (job.orderId !== null && isCopyKind(job.kind)) return reprint(ctx, job.orderId, job.kind, job.id)
+      if (job.kind === 'oldPartLabel' && job.oldPartId !== null) return reprintLabel(ctx, job.oldPartId, job.id)
       if (job.kind === 'testPage') return testPage(ctx)
       const settings = await ctx.services.settings.load(ctx.em)
       ctx.afterCommit(() => ctx.services.printQueue.kick())

@@ -16,6 +16,8 @@ import { WorkOrder } from '../intake/work-order.entity'
 @Index(['orderId', 'kind'])
 // Done jobs whose document is still kept: what the pruner looks at, and nothing else
 @Index('IDX_print_job_kept_document', ['printedAt'], { where: '"document" IS NOT NULL' })
+// An old part's label jobs (copy number of a reprint)
+@Index('IDX_print_job_old_part', ['oldPartId'], { where: '"oldPartId" IS NOT NULL' })
 export class PrintJob {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number
@@ -54,6 +56,10 @@ export class PrintJob {
 
   @Column(int({ nullable: true }))
   createdById: number | null
+
+  /** The old part (warehouse) an 'oldPartLabel' job prints. */
+  @Column(int({ nullable: true }))
+  oldPartId: number | null
 
   /**
    * Set (and committed) just before the first byte goes to the printer, cleared when the printer

@@ -14,16 +14,16 @@ import { commandSet } from './escpos-commands'
 import { renderEscPos } from './escpos'
 import { PrinterError, printJob, queryPrinterStatus, type PrinterStatus } from './transport'
 
-const INSERT_PENDING_JOB = `INSERT INTO print_job (orderId, kind, reprintNo, status, attempts, lastError, document, createdAt, printedAt, createdById, transmitStartedAt)
-  VALUES (?, ?, ?, 'pending', 0, NULL, ?, ?, NULL, ?, NULL)`
+const INSERT_PENDING_JOB = `INSERT INTO print_job (orderId, kind, reprintNo, status, attempts, lastError, document, createdAt, printedAt, createdById, transmitStartedAt, oldPartId)
+  VALUES (?, ?, ?, 'pending', 0, NULL, ?, ?, NULL, ?, NULL, ?)`
 
 /** A new pending job, written with one statement prepared once (a job is added with every intake). */
 function insertPendingJob(
   em: EntityManager,
-  j: { orderId: number | null; kind: PrintKind; reprintNo: number; document: ReceiptDoc | null; createdAt: string; createdById: number | null }
+  j: { orderId: number | null; kind: PrintKind; reprintNo: number; document: ReceiptDoc | null; createdAt: string; createdById: number | null; oldPartId?: number | null }
 ): PrintJobView {
   const document = j.document === null ? null : JSON.stringify(j.document)
-  const id = Number(prepared(em, INSERT_PENDING_JOB).run(j.orderId, j.kind, j.reprintNo, document, j.createdAt, j.createdById).lastInsertRowid)
+  const id = Number(prepared(em, INSERT_PENDING_JOB).run(j.orderId, j.kind, j.reprintNo, document, j.createdAt, j.createdById, j.oldPartId ?? null).lastInsertRowid)
   return { id, orderId: j.orderId, kind: j.kind, reprintNo: j.reprintNo, status: 'pending', attempts: 0, lastError: null, createdAt: j.createdAt, printedAt: null }
 }
 
@@ -126,6 +126,25 @@ export class PrintQueue {
     const reprintNo = job.reprintNo ?? 0
     const document = job.kind === 'drawerKick' ? null : documentFor(job.kind, job.order, job.settings, reprintNo)
     return insertPendingJob(em, { orderId: job.order?.id ?? null, kind: job.kind, reprintNo, document, createdAt: job.now.toISOString(), createdById: job.userId })
+  }
+
+  /**
+   * Inside a transaction: a job whose document is already built (not from an order), e.g. an old
+   * part's label; `oldPartId` ties the job to that record.
+   */
+  enqueueDocument(
+    em: EntityManager,
+    job: { kind: PrintKind; document: ReceiptDoc; orderId: number | null; oldPartId: number | null; userId: number | null; now: Date }
+  ): PrintJobView {
+    return insertPendingJob(em, {
+      orderId: job.orderId,
+      kind: job.kind,
+      reprintNo: job.document.reprintNo,
+      document: job.document,
+      createdAt: job.now.toISOString(),
+      createdById: job.userId,
+      oldPartId: job.oldPartId
+    })
   }
 
   /** Inside the sale's transaction: a cash payment opens the drawer, when this printer has it switched on. */

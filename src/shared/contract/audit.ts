@@ -32,7 +32,23 @@ export const AUDIT_ACTIONS = [
   'order.passcodeErased',
   'intake.warningOverride',
   'print.confirm',
-  'customer.update'
+  'customer.update',
+  // Old parts, return-to-maker batches, stocktakes (warehouse, H3)
+  'oldPart.create',
+  'oldPart.printLabel',
+  'rtm.create',
+  'rtm.add',
+  'rtm.remove',
+  'rtm.send',
+  'rtm.credit',
+  'stocktake.start',
+  'stocktake.count',
+  'stocktake.scan',
+  'stocktake.approve',
+  'stocktake.cancel',
+  'part.create',
+  'part.update',
+  'part.import'
 ] as const
 /** Every action the app writes: audit() accepts only these, so each has a label on the audit screen. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -69,6 +69,9 @@ export const landline = z
 
 export const pin = z.string({ error: 'v.required' }).overwrite(halfWidth).regex(/^\d{4,8}$/, 'v.pin')
 export const username = z.string({ error: 'v.required' }).trim().regex(/^[A-Za-z0-9_]{3,20}$/, 'v.username')
+/** A manager's approval typed on the same screen: user name + PIN (checked in main by managerApproval). */
+export const approval = z.object({ username, pin })
+export type Approval = z.infer<typeof approval>
 export const timeZone = z.string().refine(isValidTimeZone, 'v.invalid')
 export const id = z.number({ error: 'v.required' }).int().positive()
 export const catalogueCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, 'v.invalid')

@@ -1,5 +1,6 @@
-// The generated store is cached under node_modules/.cache/rc-bench/, keyed by the migration list,
-// the generator's own source and the scale: a new migration or a changed generator builds afresh.
+// The generated store is cached under node_modules/.cache/rc-bench/, keyed by a version, the
+// migrations (names and code), the generator's own source and the scale: a new or edited migration
+// or a changed generator builds afresh.
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,10 +10,15 @@ import { generateStore, type StoreFacts } from './generate'
 
 const CACHE_DIR = resolve(__dirname, '../../../node_modules/.cache/rc-bench')
 
+/** Bump to rebuild every cached store (2: the warehouse's parts, ledger and documents). */
+const CACHE_VERSION = 2
+
 function cacheKey(scale: number): string {
   const h = createHash('sha1')
-  h.update(migrations.map((m) => m.name).join(','))
-  for (const f of ['generate.ts', 'data.ts']) h.update(readFileSync(join(__dirname, f)))
+  h.update(`v${CACHE_VERSION};`)
+  // The migrations' own code too: a migration edited in place (same name) changes the schema.
+  h.update(migrations.map((m) => `${m.name}:${String(m.prototype.up)}`).join(','))
+  for (const f of ['generate.ts', 'data.ts', 'warehouse.ts', 'warehouse-data.ts', 'warehouse-docs.ts']) h.update(readFileSync(join(__dirname, f)))
   h.update(String(scale))
   return h.digest('hex').slice(0, 12)
 }

@@ -11,6 +11,7 @@ import { defaultSettings } from '../../../src/main/settings/defaults'
 import { createCore } from '../../../src/main/core/create-core'
 import { sampleOrderView } from '../../helpers/order-fixture'
 import { COLOURS, DEVICES, FAULTS, chineseName, pick, rng, uniqueMobile, type DeviceModel } from './data'
+import { generateWarehouse, type WarehouseFacts } from './warehouse'
 
 /** The bench's "now": the generated history ends the day before. */
 export const BENCH_NOW = '2026-11-23T02:00:00.000Z'
@@ -24,7 +25,8 @@ export const PIN = '1357'
 export const USERS = {
   manager: { username: 'boss', displayName: '王店长', pin: '2468' },
   clerks: ['counter1', 'counter2', 'counter3'],
-  technicians: ['tech1', 'tech2', 'tech3', 'tech4']
+  technicians: ['tech1', 'tech2', 'tech3', 'tech4'],
+  warehouse: ['store1', 'store2']
 }
 
 export interface StoreFacts {
@@ -35,6 +37,7 @@ export interface StoreFacts {
   printJobs: number
   auditRows: number
   generateMs: number
+  warehouse: WarehouseFacts
 }
 
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679'
@@ -59,6 +62,9 @@ async function setUpThroughRouter(dir: string, path: string): Promise<void> {
   }
   for (const [i, username] of USERS.technicians.entries()) {
     await call('m', 'users.create', { username, displayName: `技师${'甲乙丙丁'[i]}`, role: 'technician', pin: PIN })
+  }
+  for (const [i, username] of USERS.warehouse.entries()) {
+    await call('m', 'users.create', { username, displayName: `库管${i + 1}`, role: 'warehouse', pin: PIN })
   }
   await core.close()
 }
@@ -120,6 +126,8 @@ export async function generateStore(dir: string, path: string, scale: number, lo
   const users = db.prepare(`SELECT id, role FROM "user"`).all() as { id: number; role: string }[]
   const clerks = users.filter((u) => u.role === 'counter').map((u) => u.id)
   const techs = users.filter((u) => u.role === 'technician').map((u) => u.id)
+  const storekeepers = users.filter((u) => u.role === 'warehouse').map((u) => u.id)
+  const managerId = users.find((u) => u.role === 'manager')!.id
   const closed = (ORDER_STATUSES as readonly string[]).includes('closed') ? 'closed' : 'received'
   const printJobNullable = (db.prepare(`SELECT "notnull" AS nn FROM pragma_table_info('print_job') WHERE name = 'document'`).get() as { nn: number }).nn === 0
   const settings = { ...defaultSettings(), store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '谢谢惠顾' } }
@@ -136,6 +144,10 @@ export async function generateStore(dir: string, path: string, scale: number, lo
   const orderAt = new Float64Array(nOrders)
   const orderCustomer = new Int32Array(nOrders)
   const customerLast = new Float64Array(nCustomers)
+  // Kept for the warehouse: when each device left (NaN: still here), its model and technician.
+  const orderReturned = new Float64Array(nOrders)
+  const orderModel: string[] = new Array(nOrders)
+  const orderTech = new Int32Array(nOrders)
   let made = 0
   let o = 0
   for (let d = 0; d < days; d++) {
@@ -236,13 +248,18 @@ export async function generateStore(dir: string, path: string, scale: number, lo
       const clerk = clerks[i % clerks.length]
       const old = orderAt[i] < now.getTime() - 14 * 86_400_000
       const id = i + 1
+      const returnedAt = old ? orderAt[i] + (1 + Math.floor(r() * 6)) * 86_400_000 : NaN
+      const technicianId = r() < 0.8 ? techs[i % techs.length] : null
+      orderReturned[i] = returnedAt
+      orderModel[i] = dev.model
+      orderTech[i] = technicianId ?? 0
       insOrder.run(
         id,
         `${period}-${String(serialNo).padStart(4, '0')}`,
         code,
         old ? closed : 'received',
         stamp,
-        old ? new Date(orderAt[i] + (1 + Math.floor(r() * 6)) * 86_400_000).toISOString() : null,
+        old ? new Date(returnedAt).toISOString() : null,
         c + 1,
         dev.category,
         dev.brand,
@@ -262,7 +279,7 @@ export async function generateStore(dir: string, path: string, scale: number, lo
         deposit,
         method,
         addDays(day, 3 + Math.floor(r() * 5)),
-        r() < 0.8 ? techs[i % techs.length] : null,
+        technicianId,
         clerk
       )
       if (deposit) {
@@ -288,6 +305,20 @@ export async function generateStore(dir: string, path: string, scale: number, lo
   })()
   log('  rebuilding indexes and search tables')
   restore()
+  const warehouse = generateWarehouse(db, {
+    scale,
+    first,
+    days,
+    nowMs: now.getTime(),
+    orderAt,
+    orderReturned,
+    orderModel,
+    orderTech,
+    warehouseUsers: storekeepers,
+    technicians: techs,
+    managerId,
+    log
+  })
   db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
   return {
@@ -297,6 +328,7 @@ export async function generateStore(dir: string, path: string, scale: number, lo
     payments,
     printJobs,
     auditRows: nOrders,
-    generateMs: Date.now() - started
+    generateMs: Date.now() - started,
+    warehouse
   }
 }

@@ -27,7 +27,7 @@ export const ROUTE_CHANNEL: Record<Route['name'], Channel> = {
   settings: 'settings.update',
   audit: 'audit.list',
   // Every role looks parts up; what each may do inside is per tab.
-  warehouse: 'warehouse.parts.search' as Channel
+  warehouse: 'warehouse.parts.search'
 }
 
 export function allowed(role: Role | undefined, route: Route): boolean {
