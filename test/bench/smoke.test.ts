@@ -24,6 +24,13 @@ const NAMES = [
   'orders.listDeep',
   'orders.get',
   'intake.checkWarranty',
+  'warehouse.searchText',
+  'warehouse.searchBarcode',
+  'warehouse.searchSku',
+  'warehouse.byCode',
+  'warehouse.stockCard',
+  'warehouse.valuation',
+  'warehouse.issue',
   'intake.new',
   'intake.returning',
   'db.open',
@@ -47,14 +54,20 @@ describe('store-scale bench (smoke, scale 0.002)', () => {
     expect(table(result.figures).split('\n')).toHaveLength(NAMES.length + 2)
   })
 
-  it('finds each sampled order by every kind of lookup', () => {
-    expect(result.found).toEqual(Object.fromEntries(NAMES.filter((n) => n.startsWith('lookup.')).map((n) => [n, true])))
+  it('finds each sampled order by every kind of lookup, and each sampled part', () => {
+    const checked = [...NAMES.filter((n) => n.startsWith('lookup.')), 'warehouse.byCode', 'warehouse.searchBarcode', 'warehouse.searchText', 'warehouse.stockCard', 'warehouse.valuation']
+    expect(result.found).toEqual(Object.fromEntries(checked.map((n) => [n, true])))
   })
 
   it('generated a consistent store the app continues without gaps', () => {
     expect(result.extra.orders).toBe(1000 + Number(result.extra.intakes))
     expect(result.extra.customers).toBe(600)
     expect(result.extra.numberingGapFree).toBe(true)
+    // The warehouse: 40 parts, a ledger whose balances and costs the triggers and the store agree on.
+    expect(result.extra.parts).toBe(40)
+    expect(Number(result.extra.ledgerRows)).toBeGreaterThan(3000)
+    expect(Number(result.extra.requisitions)).toBeGreaterThan(500)
+    expect(result.extra.ledgerMatchesBalances).toBe(true)
     expect(Number(result.extra.bytesPerOrder)).toBeGreaterThan(0)
     const json = JSON.parse(jsonLine(result.figures, result.extra)) as Record<string, unknown>
     for (const name of NAMES) expect(json[name], name).toMatchObject({ p50: expect.any(Number), p95: expect.any(Number) })

@@ -7,14 +7,19 @@
 import type { Database } from 'better-sqlite3'
 import { HOT_QUERIES } from '../../src/main/search/search-service'
 import { preparedSql } from '../../src/main/db/prepared'
+import { CATALOGUE_QUERIES } from '../../src/main/warehouse/catalogue'
+import { REORDER_QUERIES } from '../../src/main/warehouse/reorder'
+import { STOCK_CARD_QUERIES } from '../../src/main/warehouse/stock-card'
+import { VALUATION_QUERIES } from '../../src/main/warehouse/valuation'
 import { sampleIntake, setUpStore, startTestCore, userWithRole, validImei, type Caller, type TestCore } from '../helpers/core'
 
 /** Tables that grow without bound in a busy shop. */
-const BIG_TABLES = ['work_order', 'customer', 'payment', 'print_job', 'audit_log']
+const BIG_TABLES = ['work_order', 'customer', 'payment', 'print_job', 'audit_log', 'part', 'stock_move', 'old_part', 'stocktake_line', 'goods_receipt', 'goods_receipt_line', 'requisition', 'requisition_line', 'stock_adjustment', 'stock_transfer']
 
 /** Scans that are bounded by design, with the reason. Keep this list short. */
 const BOUNDED_SCANS: { sql: RegExp; table: string; why: string }[] = [
-  { sql: /ORDER BY w\.id DESC LIMIT \?$/, table: 'work_order', why: 'the newest page walks the rowid backwards and stops at LIMIT' }
+  { sql: /ORDER BY w\.id DESC LIMIT \?$/, table: 'work_order', why: 'the newest page walks the rowid backwards and stops at LIMIT' },
+  { sql: /^WITH cut AS \(SELECT p\.id AS partId[\s\S]*FROM part p\)/, table: 'part', why: 'valuation totals visit every part once (20k), three index seeks into stock_move each' }
 ]
 
 interface Ctx {
@@ -51,6 +56,49 @@ const HOT_PATHS: Record<string, (c: Ctx) => Promise<unknown>> = {
     await c.clerk.ok('orders.page', { query: '', before: first.nextBefore, limit: 1 })
     await c.clerk.ok('orders.list', { query: '', limit: 50 })
   },
+  'warehouse parts: search by each key, scan, open, stock card, reorder': async (c) => {
+    const p = await c.manager.ok('warehouse.parts.create', { sku: 'QP-LCD-1', name: '屏幕总成', spec: 'OLED', models: '华为 Mate 60', unit: '个', barcode: '6909999999999' })
+    for (const text of ['', 'QP-', '6909999999999', '屏幕', 'mate 60']) await c.clerk.ok('warehouse.parts.search', { text })
+    await c.clerk.ok('warehouse.parts.search', { text: 'QP', after: { sku: 'QP' } })
+    await c.clerk.ok('warehouse.parts.search', { text: '屏幕', after: { id: 1 } })
+    await c.clerk.ok('warehouse.parts.byCode', { code: '6909999999999' })
+    await c.clerk.ok('warehouse.parts.byCode', { code: 'QP-LCD-1' })
+    await c.clerk.ok('warehouse.parts.get', { partId: p.part.id })
+    await c.clerk.ok('warehouse.stockCard', { partId: p.part.id, location: 'main' })
+    await c.clerk.ok('warehouse.stockCard', { partId: p.part.id, location: 'main', beforeId: 1000 })
+    await c.manager.ok('warehouse.reorder', {})
+    await c.manager.ok('warehouse.parts.update', { partId: p.part.id, sku: 'QP-LCD-1', name: '屏幕总成', unit: '个', barcode: '6909999999999', minStock: 2 })
+  },
+  'old parts and a stocktake count (warehouse floor)': async (c) => {
+    const p = await c.manager.ok('warehouse.parts.create', { sku: 'QP-ST-1', name: '电池', unit: '个', barcode: '6908888888888', bin: 'Q-01' })
+    const { oldPart } = await c.manager.ok('warehouse.oldParts.create', { orderNo: c.order.orderNo, technicianId: 1, partText: '电池', faultSymptom: '鼓包', faultCode: 'BAT' })
+    await c.manager.ok('warehouse.oldParts.list', { orderId: c.order.id })
+    await c.manager.ok('warehouse.oldParts.list', { status: 'waiting' })
+    await c.manager.ok('warehouse.oldParts.printLabel', { oldPartId: oldPart.id })
+    const batch = await c.manager.ok('warehouse.rtm.create', { maker: '厂家' })
+    await c.manager.ok('warehouse.rtm.add', { batchId: batch.id, opNos: [oldPart.opNo] })
+    const st = await c.manager.ok('warehouse.stocktakes.start', { binFrom: 'Q', binTo: 'Q-99' })
+    await c.manager.ok('warehouse.stocktakes.scan', { stocktakeId: st.id, code: '6908888888888' })
+    await c.manager.ok('warehouse.stocktakes.count', { stocktakeId: st.id, partId: p.part.id, location: 'main', qty: 2 })
+    await c.manager.ok('warehouse.stocktakes.lines', { stocktakeId: st.id, after: { bin: 'Q-01', id: 1 } })
+  },
+  'movements: receive, request, issue, return, transfer, adjust, order parts, lists (warehouse floor)': async (c) => {
+    const p = await c.manager.ok('warehouse.parts.create', { sku: 'QP-MV-1', name: '尾插', unit: '个', barcode: '6907777777777' })
+    await c.manager.ok('warehouse.receipts.create', { supplier: '供', supplierDocNo: 'QP-1', lines: [{ partId: p.part.id, deliveredQty: 4, acceptedQty: 3, unitCostFen: 500, rejectReason: '坏' }] })
+    const req = await c.manager.ok('warehouse.requisitions.create', { orderId: c.order.id, lines: [{ partId: p.part.id, qty: 2 }] })
+    await c.manager.ok('warehouse.requisitions.issue', { requisitionId: req.id, lines: [{ lineId: req.lineViews[0].id, qty: 1 }] })
+    await c.manager.ok('warehouse.returns.create', { lineId: req.lineViews[0].id, qty: 1, location: 'quarantine' })
+    await c.manager.ok('warehouse.transfers.create', { partId: p.part.id, qty: 1, from: 'main', to: 'quarantine', reason: '检' })
+    const adj = await c.manager.ok('warehouse.adjustments.request', { partId: p.part.id, location: 'main', qty: 1, reason: '盘盈' })
+    await c.manager.ok('warehouse.adjustments.approve', { adjustmentId: adj.id, approval: { username: 'boss', pin: '2468' } })
+    await c.manager.ok('warehouse.orderParts', { orderId: c.order.id })
+    await c.manager.ok('warehouse.requisitions.get', { requisitionId: req.id })
+    await c.manager.ok('warehouse.requisitions.list', {})
+    await c.manager.ok('warehouse.requisitions.list', { status: 'open', beforeId: 1000 })
+    await c.manager.ok('warehouse.receipts.list', {})
+    await c.manager.ok('warehouse.adjustments.list', {})
+    await c.manager.ok('warehouse.adjustments.list', { status: 'pending' })
+  },
   'global search, every kind of input': async (c) => {
     const o = c.order
     for (const query of [o.orderNo, o.claimCode, `RO|${o.orderNo}|${o.claimCode}`, o.mobile, o.mobile.slice(-4), o.mobile.slice(0, 5), o.serial, o.serial.slice(-6), '张三', '华为 Mate', 'SN12345ABC']) {
@@ -76,7 +124,8 @@ function fullScans(db: Database, sql: string): string[] {
   for (const m of sql.matchAll(named)) aliases.set(m[2], m[1])
   for (const t of BIG_TABLES) aliases.set(t, t)
   // Plans do not depend on the values; unbound parameters are bound as NULL.
-  const params = new Array((sql.match(/\?/g) ?? []).length).fill(null)
+  const names = [...sql.matchAll(/@(\w+)/g)].map((m) => m[1])
+  const params = names.length ? [Object.fromEntries(names.map((n) => [n, null]))] : new Array((sql.match(/\?/g) ?? []).length).fill(null)
   const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]
   return plan
     .map((p) => /^SCAN "?(\w+)"?/.exec(p.detail))
@@ -125,6 +174,20 @@ describe('hot statements are index-backed', () => {
 
   it.each(Object.keys(HOT_QUERIES))('search statement %s uses an index', (name) => {
     expect(fullScans(db, HOT_QUERIES[name as keyof typeof HOT_QUERIES].sql)).toEqual([])
+  })
+
+  const WAREHOUSE_QUERIES: Record<string, { sql: string }> = { ...CATALOGUE_QUERIES, ...STOCK_CARD_QUERIES, ...REORDER_QUERIES, ...VALUATION_QUERIES }
+  it.each(Object.keys(WAREHOUSE_QUERIES))('warehouse statement %s uses an index', (name) => {
+    expect(fullScans(db, WAREHOUSE_QUERIES[name].sql)).toEqual([])
+  })
+
+  it('valuation reads stock_move only through index seeks', () => {
+    for (const { sql } of Object.values(VALUATION_QUERIES)) {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...new Array((sql.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]
+      const moves = plan.map((p) => p.detail).filter((d) => /\bm\b|stock_move/.test(d))
+      expect(moves.length).toBeGreaterThan(0)
+      for (const d of moves) expect(d).toMatch(/^SEARCH m USING (COVERING )?INDEX|^SEARCH m USING INTEGER PRIMARY KEY/)
+    }
   })
 
   // Statements prepared once and reused (db/prepared.ts) are not prepared again while a path is

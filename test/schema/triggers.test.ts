@@ -36,6 +36,10 @@ const EXPECTED_TRIGGERS: Record<string, string> = {
   stock_balance_guard_insert: 'stock_balance',
   stock_balance_guard_update: 'stock_balance',
   stock_balance_no_delete: 'stock_balance',
+  // Part search words (migration PartSearch)
+  part_fts_insert: 'part',
+  part_fts_update: 'part',
+  part_fts_delete: 'part',
   // Old parts, return batches and stocktakes (migration WarehouseOldPartsStocktake)
   rtm_batch_status_flow: 'rtm_batch',
   rtm_batch_no_delete: 'rtm_batch',

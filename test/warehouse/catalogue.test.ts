@@ -136,7 +136,7 @@ describe('part search and the scanner path', () => {
   })
 
   it('pages 50 at a time with a keyset cursor, by SKU then by text', async () => {
-    for (let i = 0; i < 60; i++) await s.clerk.ok('warehouse.parts.create', partInput({ sku: `PG-${String(i).padStart(3, '0')}`, name: `尾插排线 ${i}` }))
+    for (let i = 0; i < 60; i++) await s.clerk.ok('warehouse.parts.create', partInput({ sku: `PG-${String(i).padStart(3, '0')}`, name: `尾插排线 ${i}`, models: '' }))
     const first = await s.counter.ok('warehouse.parts.search', { text: 'pg-' })
     expect(first.parts).toHaveLength(50)
     expect(first.next).toEqual({ sku: 'PG-049' })

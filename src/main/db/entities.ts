@@ -14,9 +14,13 @@ import { Part } from '../warehouse/part.entity'
 import { StockBalance } from '../warehouse/stock-balance.entity'
 import { StockMove } from '../warehouse/stock-move.entity'
 import { OldPart } from '../warehouse/old-part.entity'
+import { GoodsReceipt, GoodsReceiptLine } from '../warehouse/receipts.entity'
+import { Requisition, RequisitionLine } from '../warehouse/requisitions.entity'
+import { StockTransfer } from '../warehouse/transfers.entity'
+import { StockAdjustment } from '../warehouse/adjustments.entity'
 import { RtmBatch } from '../warehouse/rtm-batch.entity'
 import { Stocktake } from '../warehouse/stocktake.entity'
 import { StocktakeLine } from '../warehouse/stocktake-line.entity'
 
 /** Every entity, in one list: the DataSource and the schema-equality test both use it. */
-export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel, Part, StockMove, StockBalance, DocSequence, OldPart, RtmBatch, Stocktake, StocktakeLine]
+export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel, Part, StockMove, StockBalance, DocSequence, GoodsReceipt, GoodsReceiptLine, Requisition, RequisitionLine, StockTransfer, StockAdjustment, OldPart, RtmBatch, Stocktake, StocktakeLine]

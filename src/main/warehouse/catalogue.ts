@@ -39,11 +39,11 @@ export const CATALOGUE_QUERIES = {
     sql: `${HIT} WHERE p.sku >= ? AND p.sku < ? AND p.sku > ? AND (p.active = 1 OR ?) ORDER BY p.sku LIMIT ${WAREHOUSE_PAGE + 1}`,
     example: ['A', 'B', '', 0]
   },
-  ftsCandidates: {
-    sql: `SELECT rowid AS id FROM part_fts WHERE part_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ${FTS_BATCH}`,
+  // FTS side bounded first (FTS_BATCH candidates after the cursor), each joined to its part by id.
+  ftsHits: {
+    sql: `${HIT} JOIN (SELECT rowid AS fid FROM part_fts WHERE part_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ${FTS_BATCH}) f ON p.id = f.fid ORDER BY p.id`,
     example: ['"屏幕"', 0]
   },
-  hitById: { sql: `${HIT} WHERE p.id = ?`, example: [1] }
 } satisfies Record<string, { sql: string; example: unknown[] }>
 
 type Q = keyof typeof CATALOGUE_QUERIES
@@ -120,11 +120,10 @@ export function searchParts(em: EntityManager, input: { text: string; includeIna
   const wanted = words(text)
   let fromId = after && 'id' in after ? after.id : 0
   for (;;) {
-    const ids = all<{ id: number }>(em, 'ftsCandidates', match, fromId)
-    for (const { id } of ids) {
-      fromId = id
-      const row = get<PartRow & { mainQty: number; quarantineQty: number }>(em, 'hitById', id)
-      if (!row || (!row.active && !inactive)) continue
+    const rows = all<PartRow & { mainQty: number; quarantineQty: number }>(em, 'ftsHits', match, fromId)
+    for (const row of rows) {
+      const id = (fromId = row.id)
+      if (!row.active && !inactive) continue
       // Parts already listed by SKU prefix are not repeated on later pages.
       if (row.sku.startsWith(skuPrefix) && /^[\x21-\x7e]+$/.test(skuPrefix)) continue
       const hay = `${row.name} ${row.spec} ${row.models}`.toLowerCase()
@@ -132,7 +131,7 @@ export function searchParts(em: EntityManager, input: { text: string; includeIna
       push(row, 'text')
       if (hits.length >= WAREHOUSE_PAGE) return { parts: hits, next: { id } }
     }
-    if (ids.length < FTS_BATCH) return { parts: hits, next: null }
+    if (rows.length < FTS_BATCH) return { parts: hits, next: null }
   }
 }
 

@@ -4,6 +4,7 @@ import { instant, int, text } from '../db/columns'
 /** Goods receipt (入库单): one supplier delivery, checked line by line; only accepted quantities post to 'main'. */
 @Entity('goods_receipt')
 @Index(['at'])
+@Index(['supplier', 'supplierDocNo'])
 export class GoodsReceipt {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number

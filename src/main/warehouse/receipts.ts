@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import { MOVES_PAGE, type ReceiptInput, type ReceiptSummary, type ReceiptView } from '@shared/contract/warehouse/moves'
+import { MOVES_PAGE, type ReceiptSummary, type ReceiptView } from '@shared/contract/warehouse/moves'
 import type { z } from 'zod'
 import type { ReceiptInput as ReceiptSchema } from '@shared/contract/warehouse/moves'
 import { signedInUser, type HandlerContext } from '../core/context'
@@ -12,7 +12,6 @@ import { partRef, requirePart, storeToday, userRef } from './moves-common'
 import { GoodsReceipt, GoodsReceiptLine } from './receipts.entity'
 
 type ParsedReceipt = z.output<typeof ReceiptSchema>
-export type { ReceiptInput }
 
 const SAME_SUPPLIER_DOC = `SELECT receiptNo FROM goods_receipt WHERE supplier = ? AND supplierDocNo = ? LIMIT 1`
 

@@ -54,14 +54,14 @@ export async function reorderPdf(lines: ReorderLine[], head: ReportHead, fontPat
       title: head.title,
       subtitle: [head.store, `${t('warehouse.report.printedAt')} ${head.printedAt}`].filter(Boolean).join('  ·  '),
       columns: [
-        { label: t('warehouse.reorder.col.sku'), width: 70 },
+        { label: t('warehouse.reorder.col.sku'), width: 64 },
         { label: t('warehouse.reorder.col.name'), width: '*' },
-        { label: t('warehouse.reorder.col.bin'), width: 48 },
-        { label: t('warehouse.reorder.col.minStock'), width: 36, align: 'right' },
-        { label: t('warehouse.reorder.col.onHand'), width: 36, align: 'right' },
+        { label: t('warehouse.reorder.col.bin'), width: 44 },
+        { label: t('warehouse.reorder.col.minStock'), width: 26, align: 'right' },
+        { label: t('warehouse.reorder.col.onHand'), width: 28, align: 'right' },
         { label: t('warehouse.reorder.col.suggestedQty'), width: 44, align: 'right' },
-        { label: t('warehouse.reorder.col.avgCost'), width: 50, align: 'right' },
-        { label: t('warehouse.reorder.col.suggestedValue'), width: 60, align: 'right' }
+        { label: t('warehouse.reorder.col.avgCost'), width: 44, align: 'right' },
+        { label: t('warehouse.reorder.col.suggestedValue'), width: 50, align: 'right' }
       ],
       rows: lines.map((l) => [
         l.sku,

@@ -280,7 +280,7 @@ export async function countLine(ctx: HandlerContext, input: { stocktakeId: numbe
 
 /** A barcode (exact) or else a SKU (exact, then upper-cased). */
 function partByCode(em: EntityManager, code: string): { id: number } | undefined {
-  return (prepared(em, `SELECT id FROM part WHERE barcode = ?`).get(code) ??
+  return (prepared(em, `SELECT id FROM part WHERE barcode = ? AND barcode <> ''`).get(code) ??
     prepared(em, `SELECT id FROM part WHERE sku = ?`).get(code) ??
     prepared(em, `SELECT id FROM part WHERE sku = ?`).get(code.toUpperCase())) as { id: number } | undefined
 }

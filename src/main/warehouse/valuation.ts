@@ -14,7 +14,7 @@ import { prepared } from '../db/prepared'
  * Three index seeks per part: 20,000 parts take well under a second on a 2,000,000-row ledger.
  */
 const CUT = `SELECT p.id AS partId, p.sku, p.name, p.unit,
-    (SELECT m.id FROM stock_move m WHERE m.partId = p.id AND m.at < @end ORDER BY m.at DESC, m.id DESC LIMIT 1) AS cutId
+    (SELECT m.id FROM stock_move m WHERE m.partId = p.id AND m.at < ? ORDER BY m.at DESC, m.id DESC LIMIT 1) AS cutId
   FROM part p`
 const AT_CUT = `SELECT c.partId, c.sku, c.name, c.unit,
     coalesce((SELECT m.balanceAfter FROM stock_move m WHERE m.partId = c.partId AND m.location = 'main' AND m.id <= c.cutId ORDER BY m.id DESC LIMIT 1), 0) AS mainQty,
@@ -22,23 +22,24 @@ const AT_CUT = `SELECT c.partId, c.sku, c.name, c.unit,
     (SELECT m.avgCostAfter FROM stock_move m WHERE m.id = c.cutId) AS avgCostFen
   FROM cut c WHERE c.cutId IS NOT NULL`
 
+/** Checked by test/schema/query-plans.test.ts (positional parameters: end, then after). */
 export const VALUATION_QUERIES = {
   valuationPage: {
-    sql: `WITH cut AS (${CUT} WHERE p.id > @after ORDER BY p.id), v AS (${AT_CUT})
+    sql: `WITH cut AS (${CUT} WHERE p.id > ? ORDER BY p.id), v AS (${AT_CUT})
       SELECT *, (mainQty + quarantineQty) * avgCostFen AS valueFen FROM v WHERE mainQty + quarantineQty <> 0 ORDER BY partId LIMIT ${WAREHOUSE_PAGE + 1}`,
-    example: { end: '2026-11-23T16:00:00.000Z', after: 0 }
+    example: ['2026-11-23T16:00:00.000Z', 0]
   },
   valuationTotals: {
     sql: `WITH cut AS (${CUT}), v AS (${AT_CUT})
       SELECT count(*) AS parts, coalesce(sum(mainQty + quarantineQty), 0) AS qty, coalesce(sum((mainQty + quarantineQty) * avgCostFen), 0) AS valueFen
       FROM v WHERE mainQty + quarantineQty <> 0`,
-    example: { end: '2026-11-23T16:00:00.000Z' }
+    example: ['2026-11-23T16:00:00.000Z']
   }
-}
+} satisfies Record<string, { sql: string; example: unknown[] }>
 
 export function valuationAt(em: EntityManager, end: string, afterId: number) {
-  const totals = prepared(em, VALUATION_QUERIES.valuationTotals.sql).get({ end }) as ValuationReport['totals']
-  const rows = prepared(em, VALUATION_QUERIES.valuationPage.sql).all({ end, after: afterId }) as ValuationLine[]
+  const totals = prepared(em, VALUATION_QUERIES.valuationTotals.sql).get(end) as ValuationReport['totals']
+  const rows = prepared(em, VALUATION_QUERIES.valuationPage.sql).all(end, afterId) as ValuationLine[]
   const more = rows.length > WAREHOUSE_PAGE
   const lines = more ? rows.slice(0, WAREHOUSE_PAGE) : rows
   return { totals, lines, nextAfterId: more ? lines[lines.length - 1].partId : null }

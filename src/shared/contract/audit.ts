@@ -33,6 +33,17 @@ export const AUDIT_ACTIONS = [
   'intake.warningOverride',
   'print.confirm',
   'customer.update',
+  // Movements (warehouse, H1)
+  'receipt.create',
+  'receipt.pdf',
+  'requisition.create',
+  'requisition.issue',
+  'requisition.cancel',
+  'part.return',
+  'transfer.create',
+  'adjustment.request',
+  'adjustment.approve',
+  'adjustment.reject',
   // Old parts, return-to-maker batches, stocktakes (warehouse, H3)
   'oldPart.create',
   'oldPart.printLabel',

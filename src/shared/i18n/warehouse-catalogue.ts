@@ -100,7 +100,7 @@ export const warehouseCatalogueMessages = defineMessages(
     'warehouse.csv.row': '行',
     'warehouse.csv.column': '列',
     'warehouse.csv.problem': '问题',
-    'warehouse.csv.encoding': '编码：{encoding}',
+    'warehouse.csv.encoding': '文件编码：{encoding}',
     'warehouse.csv.help': '第一行为表头（中文或英文列名）：编码、名称、单位必填；按编码新建或更新。UTF-8 和 GB18030 都可读取。',
 
     // Stock card
@@ -231,7 +231,7 @@ export const warehouseCatalogueMessages = defineMessages(
     'warehouse.csv.row': 'Row',
     'warehouse.csv.column': 'Column',
     'warehouse.csv.problem': 'Problem',
-    'warehouse.csv.encoding': 'Encoding: {encoding}',
+    'warehouse.csv.encoding': 'File encoding: {encoding}',
     'warehouse.csv.help': 'First row is the header (Chinese or English names): SKU, name and unit are required; rows create or update by SKU. UTF-8 and GB18030 are both read.',
 
     'warehouse.card.title': 'Stock card',

@@ -3,14 +3,16 @@
 import Database from 'better-sqlite3'
 import { contract } from '../../../src/shared/contract'
 import { imeiCheckDigit } from '../../../src/shared/domain/imei'
+import { localDate } from '../../../src/shared/domain/dates'
 import { createCore, type Core } from '../../../src/main/core/create-core'
 import { openDatabase } from '../../../src/main/db/data-source'
 import { checkDatabaseFile } from '../../../src/main/db/integrity'
 import { sampleIntake } from '../../helpers/core'
 import { startPrinterEmulator } from '../../helpers/printer-emulator'
 import { fileSize, storeCopy } from './cache'
-import { BENCH_NOW, PIN, USERS } from './generate'
+import { BENCH_NOW, PIN, TIME_ZONE, USERS } from './generate'
 import { figure, time, type Figure, type Timing } from './measure'
+import { measureWarehouse } from './warehouse-bench'
 
 export interface BenchOptions {
   scale: number
@@ -264,6 +266,25 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
       (i) => s.stays.all(at(i).serial)
     )
 
+    // The warehouse: parts search and scan, stock card, valuation, issues against requisitions.
+    const storekeeper = session('bench-storekeeper')
+    await storekeeper('auth.signIn', { username: USERS.warehouse[0], pin: PIN })
+    const technician = session('bench-technician')
+    await technician('auth.signIn', { username: USERS.technicians[0], pin: PIN })
+    const warehouse = await measureWarehouse({
+      raw,
+      dbPath: store.dbPath,
+      counter: clerk,
+      storekeeper,
+      technician,
+      today: localDate(new Date(BENCH_NOW), TIME_ZONE),
+      budgetMs: opts.budgetMs,
+      floor,
+      figures,
+      found,
+      log
+    })
+
     // Intake saves: a fresh IMEI each time (no "open order for this IMEI" warning), out of warranty and paid.
     let seq = 0
     const freshImei = () => {
@@ -333,6 +354,11 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
         payments: store.facts.payments,
         printJobs: store.facts.printJobs,
         generateMs: store.facts.generateMs,
+        parts: warehouse.parts,
+        ledgerRows: warehouse.ledgerRows,
+        ledgerMatchesBalances: warehouse.ledgerMatchesBalances,
+        requisitions: store.facts.warehouse.requisitions,
+        warehouseGenerateMs: store.facts.warehouse.warehouseMs,
         cached: store.facts.cached,
         dbBytes: bytes,
         bytesPerOrder: Math.round(bytes / orders),

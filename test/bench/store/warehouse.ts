@@ -13,7 +13,7 @@ import { addDays, yearMonthCode } from '../../../src/shared/domain/dates'
 import { movingAverage } from '../../../src/main/warehouse/ledger'
 import { DOC_PREFIXES, type DocKind } from '../../../src/main/warehouse/doc-numbers'
 import { pick } from './data'
-import { CONSUMABLES, partSpecs, type PartSpec } from './warehouse-data'
+import { partSpecs, type PartSpec } from './warehouse-data'
 import { writeDocuments, type Documents } from './warehouse-docs'
 
 export const WAREHOUSE_FULL_SIZE = { parts: 20_000, moves: 2_000_000 }
@@ -173,7 +173,7 @@ export function generateWarehouse(db: Database.Database, input: WarehouseInput):
     requisitions: [],
     lines: { req: [], part: [], qty: [], issued: [], returned: [] },
     receipts: [],
-    receiptLines: { receipt: [], part: [], qty: [], accepted: [], unitCostFen: [], reason: [] },
+    receiptLines: { receipt: [], part: [], qty: [], accepted: [], unitCostFen: [], reason: [], moveId: [] },
     transfers: [],
     adjustments: [],
     returns: [],
@@ -187,6 +187,7 @@ export function generateWarehouse(db: Database.Database, input: WarehouseInput):
   }
   const warehouseUser = () => pick(r, input.warehouseUsers)
 
+  const orderNo = db.prepare(`SELECT orderNo FROM work_order WHERE id = ?`).pluck()
   const insMove = db.prepare(`INSERT INTO stock_move (partId, location, qty, unitCostFen, balanceAfter, avgCostAfter, docType, docId, docNo, orderId, userId, at, note)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const movesByType: Record<string, number> = {}
@@ -201,10 +202,11 @@ export function generateWarehouse(db: Database.Database, input: WarehouseInput):
     }
     const bal = location === 'main' ? (balMain[p] += qty) : (balQuar[p] += qty)
     if (bal < 0) throw new Error(`generator: negative stock for part ${p + 1}`)
-    insMove.run(p + 1, location, qty, unitCostFen, bal, avg[p], docType, docId, no, orderId, userId, new Date(at).toISOString(), note)
+    const id = Number(insMove.run(p + 1, location, qty, unitCostFen, bal, avg[p], docType, docId, no, orderId, userId, new Date(at).toISOString(), note).lastInsertRowid)
     movesByType[docType] = (movesByType[docType] ?? 0) + 1
     moves++
     if (location === 'main' && balMain[p] <= reorderPoint(p, at)) reorder(p)
+    return id
   }
 
   // Parts in the catalogue (avgCostFen set from the ledger at the end).
@@ -245,7 +247,6 @@ export function generateWarehouse(db: Database.Database, input: WarehouseInput):
   const inShopUntil = (o: number) => (Number.isNaN(orderReturned[o]) ? nowMs : orderReturned[o])
 
   const deliver = (at: number) => {
-    const d = dayOf(at)
     // New parts enter stock on their first day; reorders wait for the next delivery.
     const lines = pending.splice(0, pending.length)
     for (const p of lines) onOrder[p] = 0
@@ -268,8 +269,8 @@ export function generateWarehouse(db: Database.Database, input: WarehouseInput):
         docs.receiptLines.accepted.push(accepted)
         docs.receiptLines.unitCostFen.push(unitCostFen)
         docs.receiptLines.reason.push(rejected ? pick(r, ['外观划伤', '显示异常', '型号不符', '包装破损', '无法开机测试']) : '')
-        if (accepted > 0) post(p, 'main', accepted, 'receipt', id, no, null, user, at, '', unitCostFen)
-        else reorder(p)
+        docs.receiptLines.moveId.push(accepted > 0 ? post(p, 'main', accepted, 'receipt', id, no, null, user, at, '', unitCostFen) : null)
+        if (accepted === 0) reorder(p)
       }
     }
   }
@@ -302,7 +303,7 @@ export function generateWarehouse(db: Database.Database, input: WarehouseInput):
     }
     for (let p = 0; p < nConsumables; p++) if (r() < consumableChance[p]) add(p, specs[p].perIssue)
     if (docs.lines.req.length === first) add(0, 1)
-    docs.requisitions.push({ id, docNo: no, orderId: o + 1, technicianId: tech, at, firstLine: first, lineCount: docs.lines.req.length - first, status: 'open' })
+    docs.requisitions.push({ id, docNo: no, orderId: o + 1, technicianId: tech, at, firstLine: first, lineCount: docs.lines.req.length - first, status: 'open', closedAt: null })
     return id
   }
 
@@ -317,7 +318,7 @@ export function generateWarehouse(db: Database.Database, input: WarehouseInput):
         reorder(p)
       }
       if (give > 0) {
-        post(p, 'main', -give, 'issue', req.id, req.docNo, req.orderId, user, at)
+        post(p, 'main', -give, 'issue', req.id, req.docNo, req.orderId, user, at, orderNo.get(req.orderId) as string)
         docs.lines.issued[l] = give
         issuedUnits[p] += give
         // Some parts come back unused (wrong fit, customer declined), a few of them defective.
@@ -331,6 +332,7 @@ export function generateWarehouse(db: Database.Database, input: WarehouseInput):
         issuedUnits[p] += docs.lines.qty[l]
       }
     }
+    req.closedAt = at
     req.status = docs.lines.issued.slice(req.firstLine, req.firstLine + req.lineCount).every((n, k) => n === docs.lines.qty[req.firstLine + k]) ? 'issued' : 'partial'
   }
 
@@ -367,8 +369,8 @@ export function generateWarehouse(db: Database.Database, input: WarehouseInput):
     const id = docs.adjustments.length + 1
     const no = docNo('adjustment', at)
     const user = warehouseUser()
-    docs.adjustments.push({ id, docNo: no, partId: p + 1, location, qty, reason, at, userId: user, approvedById: input.managerId })
-    post(p, location, qty, 'adjustment', id, no, null, user, at, reason)
+    const moveId = post(p, location, qty, 'adjustment', id, no, null, user, at, reason)
+    docs.adjustments.push({ id, docNo: no, partId: p + 1, location, qty, reason, at, userId: user, approvedById: input.managerId, moveId })
   }
 
   // Plan: one requisition per order that uses parts; deliveries Mon-Sat mornings; a few
@@ -431,7 +433,18 @@ export function generateWarehouse(db: Database.Database, input: WarehouseInput):
     // A few long-tail parts are discontinued (inactive) but keep their history.
     for (let p = 0; p < P; p++) setAvg.run(avg[p], p >= nConsumables && specs[p].demand < 1e-3 && r() < 0.3 ? 0 : 1, p + 1)
   })()
-  const written = writeDocuments(db, docs, input)
+  // What is still open: requisitions of devices still in the shop with something left to issue;
+  // a short line of a device that has left will never be issued (cancelled when it left).
+  for (const q of docs.requisitions) {
+    if (q.status === 'issued') continue
+    const left = orderReturned[q.orderId - 1]
+    if (Number.isNaN(left)) q.status = 'open'
+    else {
+      q.status = 'cancelled'
+      q.closedAt = left
+    }
+  }
+  const written = writeDocuments(db, docs)
   const openRequisitions = docs.requisitions.filter((q) => q.status !== 'issued' && Number.isNaN(orderReturned[q.orderId - 1])).length
   log(`  warehouse: ${P} parts, ${moves} ledger rows, ${docs.requisitions.length} requisitions, ${docs.receipts.length} receipts (${written}) in ${((Date.now() - started) / 1000).toFixed(0)} s`)
   return {

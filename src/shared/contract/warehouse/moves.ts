@@ -173,12 +173,17 @@ export const ReturnInput = z.object({
 })
 export type ReturnInput = z.input<typeof ReturnInput>
 
+export interface OrderMoveView extends StockMoveView {
+  sku: string
+  name: string
+}
+
 /** What the work order page shows: its requisitions and every ledger row that names it. */
 export interface OrderPartsView {
   order: OrderRef
   requisitions: RequisitionView[]
-  /** Newest first, at most ORDER_MOVES_MAX. */
-  moves: StockMoveView[]
+  /** Newest first, at most ORDER_MOVES_MAX (issues and returns). */
+  moves: OrderMoveView[]
   /** Σ unreturned over the lines: parts issued to the order and not back (offered for return when it is void). */
   unreturnedQty: number
 }
