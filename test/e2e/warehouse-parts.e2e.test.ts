@@ -72,7 +72,7 @@ describe('warehouse: parts catalogue', () => {
     await page.locator('#minStock').fill('3')
     await page.locator('#salePriceFen').fill('899')
     await page.getByTestId('part-save').click()
-    await expect.poll(() => page.locator('#barcode-error').textContent()).toBe('该条码已属于其他零件')
+    await expect.poll(() => page.locator('#barcode-error').textContent()).toBe('已属于零件 BAT-M60 Mate60 电池')
     await shot('wh-parts-new-barcode-taken')
     await page.locator('#barcode').fill('6901234567892')
     await page.getByTestId('part-save').click()

@@ -22,10 +22,10 @@ describe('parts catalogue through the router', () => {
   it('refuses a duplicate SKU or barcode, naming the part that has it, and changes nothing', async () => {
     const a = await s.clerk.ok('warehouse.parts.create', partInput({ sku: 'BAT-P40', name: '电池 P40', barcode: 'BC-P40' }))
     const dupSku = await s.clerk.call('warehouse.parts.create', partInput({ sku: 'bat-p40', name: '别的电池' }))
-    expect(dupSku).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { sku: '该编码已被其他零件使用' } } })
+    expect(dupSku).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { sku: '已被零件“电池 P40”使用' } } })
     if (!dupSku.ok) expect(dupSku.error.message).toBe('编码 BAT-P40 已被零件“电池 P40”使用')
     const dupBarcode = await s.clerk.call('warehouse.parts.create', partInput({ sku: 'BAT-P50', barcode: 'BC-P40' }))
-    expect(dupBarcode).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '条码 BC-P40 已属于零件 BAT-P40 电池 P40' } })
+    expect(dupBarcode).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '条码 BC-P40 已属于零件 BAT-P40 电池 P40', fields: { barcode: '已属于零件 BAT-P40 电池 P40' } } })
     const count = await s.tc.core.dataSource.query(`SELECT count(*) AS n FROM part WHERE sku = 'BAT-P50'`)
     expect(count[0].n).toBe(0)
     // Updating another part onto a taken SKU is refused too; keeping its own is fine.

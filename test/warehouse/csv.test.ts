@@ -108,6 +108,15 @@ describe('catalogue CSV import and export', () => {
     }
   })
 
+  it('moves a barcode from one part to another within one file', async () => {
+    await s.clerk.ok('warehouse.parts.create', partInput({ sku: 'SW-1', barcode: 'SWAP-A' }))
+    await s.clerk.ok('warehouse.parts.create', partInput({ sku: 'SW-2', barcode: 'SWAP-B' }))
+    const r = await importFile(b64('编码,名称,单位,条码\nSW-1,屏幕总成,个,SWAP-B\nSW-2,屏幕总成,个,SWAP-A\n'))
+    expect(r).toMatchObject({ ok: true, updated: 2 })
+    const rows = await s.tc.core.dataSource.query(`SELECT sku, barcode FROM part WHERE sku LIKE 'SW-%' ORDER BY sku`)
+    expect(rows).toEqual([{ sku: 'SW-1', barcode: 'SWAP-B' }, { sku: 'SW-2', barcode: 'SWAP-A' }])
+  })
+
   it('only warehouse staff and the manager import or export', async () => {
     expect(await s.counter.call('warehouse.parts.importCsv', { fileName: 'a.csv', base64: b64('编码,名称,单位\nA,b,c\n') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await s.tech.call('warehouse.parts.exportCsv', { encoding: 'utf-8' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -19,7 +19,7 @@ export interface WarehouseFixture {
   printer: PrinterEmulator
   /** A warranty work order handled by the technician. */
   order(): Promise<{ id: number; orderNo: string }>
-  /** A catalogue part (through the router when the catalogue area has its channel). */
+  /** A catalogue part, through the router (warehouse.parts.create). */
   part(p: { sku: string; name: string; bin?: string; barcode?: string; unit?: string }): Promise<number>
   /** Stock in (or out, negative) through the ledger, as a receipt would post it. */
   stock(partId: number, qty: number, opts?: { location?: StockLocation; unitCostFen?: number; docType?: 'receipt' | 'issue' }): Promise<void>
@@ -51,15 +51,20 @@ export async function startWarehouse(): Promise<WarehouseFixture> {
       return { id: order.id, orderNo: order.orderNo }
     },
     async part(p) {
-      const now = new Date().toISOString()
-      const r = await ds.query(
-        `INSERT INTO part (sku, name, spec, models, unit, barcode, bin, minStock, salePriceFen, avgCostFen, active, createdAt, updatedAt)
-         VALUES (?, ?, '', '', ?, ?, ?, 0, 0, 0, 1, ?, ?) RETURNING id`,
-        [p.sku, p.name, p.unit ?? '个', p.barcode ?? '', p.bin ?? '', now, now]
-      )
-      return (r as { id: number }[])[0].id
+      const made = await wh.ok('warehouse.parts.create', { unit: '个', ...p })
+      return made.part.id
     },
     async stock(partId, qty, opts = {}) {
+      if (qty > 0 && (opts.location ?? 'main') === 'main' && (opts.docType ?? 'receipt') === 'receipt') {
+        // A goods receipt through the router, as the receiving clerk would post it
+        await wh.ok('warehouse.receipts.create', {
+          supplier: '测试供应商',
+          supplierDocNo: `T-${++docId}`,
+          lines: [{ partId, deliveredQty: qty, acceptedQty: qty, unitCostFen: opts.unitCostFen ?? 100 }]
+        })
+        return
+      }
+      // Quarantine stock and bare issues: straight through the ledger (postMove, the one way stock changes)
       await ds.transaction(async (em) => {
         postMove(em, {
           partId,

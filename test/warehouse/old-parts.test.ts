@@ -97,6 +97,23 @@ describe('an old part', () => {
     expect(counter.ok).toBe(false)
     if (!counter.ok) expect(counter.error.code).toBe('FORBIDDEN')
   })
+
+  it('names the requisition line it replaced: a line of another order or of another part is refused', async () => {
+    const order = await f.order()
+    const other = await f.order()
+    const screen = await f.part({ sku: 'SCR-P40', name: 'P40 屏幕' })
+    const battery = await f.part({ sku: 'BAT-P40', name: 'P40 电池' })
+    const rq = await f.tech.ok('warehouse.requisitions.create', { orderId: order.id, lines: [{ partId: screen, qty: 1 }] })
+    const lineId = rq.lineViews[0].id
+    const ok = await f.wh.ok('warehouse.oldParts.create', { orderNo: order.orderNo, partId: screen, requisitionLineId: lineId, faultSymptom: '花屏', faultCode: 'LCD-01' })
+    expect(ok.oldPart.requisitionLineId).toBe(lineId)
+    const wrongOrder = await f.wh.call('warehouse.oldParts.create', { orderNo: other.orderNo, partId: screen, requisitionLineId: lineId, faultSymptom: '花屏', faultCode: 'LCD-01' })
+    expect(wrongOrder.ok).toBe(false)
+    if (!wrongOrder.ok) expect(wrongOrder.error.fields?.requisitionLineId).toBe('该领料行不属于这个工单')
+    const wrongPart = await f.wh.call('warehouse.oldParts.create', { orderNo: order.orderNo, partId: battery, requisitionLineId: lineId, faultSymptom: '鼓包', faultCode: 'BAT-02' })
+    expect(wrongPart.ok).toBe(false)
+    if (!wrongPart.ok) expect(wrongPart.error.fields?.requisitionLineId).toBe('该领料行领的是另一个零件')
+  })
 })
 
 describe('a return-to-maker batch', () => {

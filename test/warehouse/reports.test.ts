@@ -46,6 +46,21 @@ describe('stock card', () => {
     expect(q.moves.map((m) => [m.qty, m.balanceAfter, m.docType])).toEqual([[4, 4, 'transfer']])
     expect(await s.counter.call('warehouse.stockCard', { partId: 9999, location: 'main' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
+
+  it('shows a goods receipt posted through the router with its document number, user and cost', async () => {
+    const p = (await s.clerk.ok('warehouse.parts.create', partInput({ sku: 'CARD-2', name: '摄像头' }))).part.id
+    s.tc.clock.set('2026-11-23T06:30:00Z')
+    const receipt = await s.clerk.ok('warehouse.receipts.create', {
+      supplier: '华为备件',
+      supplierDocNo: 'HW-778',
+      lines: [{ partId: p, deliveredQty: 4, acceptedQty: 3, unitCostFen: 4500, rejectReason: '外壳破损' }]
+    })
+    const card = await s.counter.ok('warehouse.stockCard', { partId: p, location: 'main' })
+    expect(card.moves).toHaveLength(1)
+    expect(card.moves[0]).toMatchObject({ qty: 3, balanceAfter: 3, unitCostFen: 4500, docType: 'receipt', docNo: receipt.receiptNo, userName: 'warehouse 员工', at: '2026-11-23T06:30:00.000Z' })
+    expect(card.balances).toEqual({ main: 3, quarantine: 0 })
+    expect(card.part.avgCostFen).toBe(4500)
+  })
 })
 
 describe('reorder report', () => {

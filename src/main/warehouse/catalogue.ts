@@ -137,16 +137,19 @@ export function searchParts(em: EntityManager, input: { text: string; includeIna
 
 const EDITABLE = ['sku', 'name', 'spec', 'models', 'unit', 'barcode', 'bin', 'minStock', 'salePriceFen', 'active'] as const
 
-/** Refuses a SKU or barcode another part already has, naming that part. */
+/** A value inside a field message ("key|name=value"): the separators cannot appear in it. */
+const param = (v: string) => v.replace(/[|=]/g, ' ')
+
+/** Refuses a SKU or barcode another part already has, naming that part (on the field too). */
 function checkUnique(em: EntityManager, data: PartFieldsData, partId: number | null): void {
   const skuOwner = get<PartRow>(em, 'partBySku', data.sku)
   if (skuOwner && skuOwner.id !== partId) {
-    throw new AppError('CONFLICT', 'warehouse.e.skuTaken', { sku: data.sku, part: skuOwner.name }, { sku: 'warehouse.v.skuTaken' })
+    throw new AppError('CONFLICT', 'warehouse.e.skuTaken', { sku: data.sku, part: skuOwner.name }, { sku: `warehouse.v.skuTaken|part=${param(skuOwner.name)}` })
   }
   if (data.barcode) {
     const owner = get<PartRow>(em, 'partByBarcode', data.barcode)
     if (owner && owner.id !== partId) {
-      throw new AppError('CONFLICT', 'warehouse.e.barcodeTaken', { barcode: data.barcode, part: `${owner.sku} ${owner.name}` }, { barcode: 'warehouse.v.barcodeTaken' })
+      throw new AppError('CONFLICT', 'warehouse.e.barcodeTaken', { barcode: data.barcode, part: `${owner.sku} ${owner.name}` }, { barcode: `warehouse.v.barcodeTaken|part=${param(`${owner.sku} ${owner.name}`)}` })
     }
   }
 }

@@ -8,9 +8,9 @@ export const warehouseCatalogueMessages = defineMessages(
     'audit.action.part.import': '导入零件目录',
 
     'warehouse.e.skuTaken': '编码 {sku} 已被零件“{part}”使用',
-    'warehouse.v.skuTaken': '该编码已被其他零件使用',
+    'warehouse.v.skuTaken': '已被零件“{part}”使用',
     'warehouse.e.barcodeTaken': '条码 {barcode} 已属于零件 {part}',
-    'warehouse.v.barcodeTaken': '该条码已属于其他零件',
+    'warehouse.v.barcodeTaken': '已属于零件 {part}',
     'warehouse.v.sku': '编码只能用字母、数字和 . _ - /，不能有空格',
     'warehouse.v.barcode': '条码只能用字母、数字和符号（半角），不能有空格',
     'warehouse.v.minStockRange': '最低库存应为 0 到 1000000 的整数',
@@ -140,9 +140,9 @@ export const warehouseCatalogueMessages = defineMessages(
     'audit.action.part.import': 'Parts catalogue imported',
 
     'warehouse.e.skuTaken': 'SKU {sku} is already used by the part “{part}”',
-    'warehouse.v.skuTaken': 'Another part already has this SKU',
+    'warehouse.v.skuTaken': 'Already used by “{part}”',
     'warehouse.e.barcodeTaken': 'Barcode {barcode} already belongs to part {part}',
-    'warehouse.v.barcodeTaken': 'Another part already has this barcode',
+    'warehouse.v.barcodeTaken': 'Already belongs to {part}',
     'warehouse.v.sku': 'Use letters, digits and . _ - / only, no spaces',
     'warehouse.v.barcode': 'Use half-width letters, digits and symbols only, no spaces',
     'warehouse.v.minStockRange': 'Minimum stock must be a whole number from 0 to 1000000',

@@ -23,7 +23,7 @@ const MIN = 60_000
 /** A delivery brings about this many days of what the part really sold. */
 const COVER_DAYS = 2
 /** Issue rows per ledger row asked of the requisitions (some lines are short, so a little above the result). */
-const ISSUE_SHARE = 0.74
+const ISSUE_SHARE = 0.78
 
 export interface WarehouseInput {
   scale: number
@@ -292,8 +292,10 @@ export function generateWarehouse(db: Database.Database, input: WarehouseInput):
     const main = Math.floor(mainPerOrder) + (r() < mainPerOrder % 1 ? 1 : 0)
     const models = modelPickers.get(orderModel[o])
     for (let k = 0; k < main; k++) {
-      for (let tries = 0; tries < 6; tries++) {
-        const p = models && r() < 0.75 ? models.pick(r) : anyPart.pick(r)
+      // Mostly a part for the order's own model; when none fits (not yet stocked), any part.
+      const ownModel = models && r() < 0.75
+      for (let tries = 0; tries < 8; tries++) {
+        const p = ownModel && tries < 3 ? models.pick(r) : anyPart.pick(r)
         if (introDay[p] <= day && !picked.has(p)) {
           picked.add(p)
           add(p, r() < 0.9 ? 1 : 2)

@@ -10,6 +10,7 @@ import type { Route } from '../app/access'
 import { TASK_START } from '../ui/keyboard'
 import { OrderActions } from './OrderActions'
 import { OrderDetails } from './OrderDetails'
+import { OrderParts } from './OrderParts'
 import { PreviewPanel } from './PreviewPanel'
 import { PrintJobs } from './PrintJobs'
 
@@ -81,6 +82,7 @@ export function OrderPage({ orderId, role, onBack, backTo, onOpenOrder }: Props)
         <Col span={13}>
           <PrintJobs orderId={o.id} role={role} />
           {settings.data && <OrderDetails order={o} settings={settings.data} />}
+          <OrderParts orderId={o.id} />
         </Col>
         <Col span={11}>
           <PreviewPanel orderId={o.id} widthMm={settings.data?.printer.widthMm ?? 80} />
