@@ -120,6 +120,7 @@ function AdjustmentForm(): React.JSX.Element {
       setErrors({})
       setQty(null)
       setReason('')
+      setPart(null) // its balances change only when a manager approves
       void qc.invalidateQueries({ queryKey: ['warehouse.adjustments.list'] })
     },
     onError: (e) => {
