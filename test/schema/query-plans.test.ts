@@ -95,6 +95,10 @@ const HOT_PATHS: Record<string, (c: Ctx) => Promise<unknown>> = {
     await c.manager.ok('warehouse.requisitions.get', { requisitionId: req.id })
     await c.manager.ok('warehouse.requisitions.list', {})
     await c.manager.ok('warehouse.requisitions.list', { status: 'open', beforeId: 1000 })
+    // A technician's list: their own only, with and without a status.
+    const tech = await userWithRole(c.tc, c.manager, 'technician', 'qptech')
+    await tech.ok('warehouse.requisitions.list', {})
+    await tech.ok('warehouse.requisitions.list', { status: 'open', beforeId: 1000 })
     await c.manager.ok('warehouse.receipts.list', {})
     await c.manager.ok('warehouse.adjustments.list', {})
     await c.manager.ok('warehouse.adjustments.list', { status: 'pending' })

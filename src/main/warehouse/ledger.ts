@@ -46,12 +46,17 @@ const SET_AVG_COST = `UPDATE part SET avgCostFen = ? WHERE id = ? AND avgCostFen
 
 /**
  * Moving average after `qty` arrive at `unitCost`: (old value + new value) / new quantity, in whole
- * fen (half up). When nothing was on hand (or the book was negative-free but zero) the new price is
- * the average.
+ * fen (half up). When nothing was on hand (stock went to zero) the new price is the average.
+ * `onHand` is the part's stock in every location (quarantine stock is valued too). Computed in
+ * BigInt: on hand × cost can pass 2^53 fen for large stocks of dear parts, and a float there would
+ * round the average wrongly.
  */
 export function movingAverage(onHand: number, avgCost: number, qty: number, unitCost: number): number {
   if (onHand <= 0) return unitCost
-  return Math.round((onHand * avgCost + qty * unitCost) / (onHand + qty))
+  const value = BigInt(onHand) * BigInt(avgCost) + BigInt(qty) * BigInt(unitCost)
+  const count = BigInt(onHand + qty)
+  // Half up for non-negative values: floor((2·value + count) / (2·count)).
+  return Number((2n * value + count) / (2n * count))
 }
 
 /**

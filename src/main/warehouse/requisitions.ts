@@ -57,15 +57,13 @@ export async function createRequisition(ctx: HandlerContext, input: z.output<typ
       cancelReason: ''
     })
   )
-  // Two lines for one part become one line (one place to issue and return it).
-  const qtyByPart = new Map<number, number>()
-  for (const l of input.lines) qtyByPart.set(l.partId, (qtyByPart.get(l.partId) ?? 0) + l.qty)
-  for (const [partId, qty] of qtyByPart) await ctx.em.insert(RequisitionLine, { requisitionId: req.id, partId, qty, issuedQty: 0, returnedQty: 0 })
+  // One line per part: the contract refuses a second line for the same part (never merged silently).
+  for (const l of input.lines) await ctx.em.insert(RequisitionLine, { requisitionId: req.id, partId: l.partId, qty: l.qty, issuedQty: 0, returnedQty: 0 })
   await auditCall(ctx, {
     action: 'requisition.create',
     entity: 'requisition',
     entityId: req.id,
-    detail: { reqNo, orderNo: order.orderNo, lines: [...qtyByPart].map(([partId, qty]) => ({ partId, qty })) }
+    detail: { reqNo, orderNo: order.orderNo, lines: input.lines.map((l) => ({ partId: l.partId, qty: l.qty })) }
   })
   return loadRequisition(ctx.em, req.id)
 }
@@ -217,24 +215,26 @@ export function loadRequisition(em: EntityManager, requisitionId: number): Requi
 const LIST_ALL = `SELECT * FROM requisition WHERE id < @before ORDER BY id DESC LIMIT ${MOVES_PAGE}`
 const LIST_STATUS = `SELECT * FROM requisition WHERE status = @status AND id < @before ORDER BY id DESC LIMIT ${MOVES_PAGE}`
 const LIST_OWN = `SELECT * FROM requisition WHERE requestedById = @user AND id < @before ORDER BY id DESC LIMIT ${MOVES_PAGE}`
+const LIST_OWN_STATUS = `SELECT * FROM requisition WHERE requestedById = @user AND status = @status AND id < @before ORDER BY id DESC LIMIT ${MOVES_PAGE}`
 
 /** Newest first, MOVES_PAGE at a time; a technician's own only (all statuses). */
 export function listRequisitions(ctx: HandlerContext, input: { status?: RequisitionStatus; beforeId?: number }): RequisitionSummary[] {
   const user = signedInUser(ctx)
   const before = input.beforeId ?? Number.MAX_SAFE_INTEGER
+  // The filter is in SQL (never after LIMIT): a page is full whenever more rows match.
   const rows = (
     onlyOwn(user)
-      ? prepared(ctx.em, LIST_OWN).all({ before, user: user.id })
+      ? input.status
+        ? prepared(ctx.em, LIST_OWN_STATUS).all({ before, user: user.id, status: input.status })
+        : prepared(ctx.em, LIST_OWN).all({ before, user: user.id })
       : input.status
         ? prepared(ctx.em, LIST_STATUS).all({ before, status: input.status })
         : prepared(ctx.em, LIST_ALL).all({ before })
   ) as Requisition[]
-  return rows
-    .filter((r) => !input.status || r.status === input.status)
-    .map((r) => {
-      const lines = (prepared(ctx.em, LINES_OF).all(r.id) as RequisitionLine[]).map((l) => lineView(ctx.em, l, r.status))
-      return summaryOf(ctx.em, r, lines)
-    })
+  return rows.map((r) => {
+    const lines = (prepared(ctx.em, LINES_OF).all(r.id) as RequisitionLine[]).map((l) => lineView(ctx.em, l, r.status))
+    return summaryOf(ctx.em, r, lines)
+  })
 }
 
 const REQS_OF_ORDER = `SELECT * FROM requisition WHERE orderId = ? ORDER BY id`

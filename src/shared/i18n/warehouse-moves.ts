@@ -29,6 +29,8 @@ export const warehouseMovesMessages = defineMessages(
     'warehouse.v.noLines': '至少要有一行',
     'warehouse.v.tooManyLines': '最多 {max} 行',
     'warehouse.v.sameLocation': '转出和转入库位不能相同',
+    'warehouse.v.duplicatePart': '这个零件已在上面一行：请改那一行的数量',
+    'warehouse.v.receiptTooLarge': '入库金额合计超出上限（1 亿元）',
 
     'audit.action.receipt.create': '入库',
     'audit.action.receipt.pdf': '导出接收单 PDF',
@@ -183,6 +185,8 @@ export const warehouseMovesMessages = defineMessages(
     'warehouse.v.noLines': 'Add at least one line',
     'warehouse.v.tooManyLines': 'At most {max} lines',
     'warehouse.v.sameLocation': 'From and to must differ',
+    'warehouse.v.duplicatePart': 'This part is already on a line above: change that line\'s quantity',
+    'warehouse.v.receiptTooLarge': 'The receipt\'s total value is over the limit (100 million yuan)',
 
     'audit.action.receipt.create': 'Goods received',
     'audit.action.receipt.pdf': 'Goods receipt PDF',

@@ -61,6 +61,15 @@ export const CONSUMABLES: [string, string, string, string, number, number][] = [
   ['FLX', '助焊膏', 'Flux paste', '支', 15, 3]
 ]
 
+/** Variants in English (for the parts stocked under English names). */
+const VARIANT_EN: Record<string, string> = {
+  原装: 'original', OLED: 'OLED', TFT: 'TFT', 拆机: 'refurbished', 带框: 'with frame', 高容量: 'high capacity', 标准: '', 排线: 'flex',
+  主摄: 'main', 广角: 'wide', 长焦: 'tele', 黑色: 'black', 白色: 'white', 蓝色: 'blue', 金色: 'gold', 紫色: 'purple', 绿色: 'green',
+  银色: 'silver', 开机: 'power', 音量: 'volume', '128G': '128 GB', '256G': '256 GB'
+}
+/** The same part from other sources (a second and third grade of a screen or battery). */
+const MAKERS = ['国产A级', '原厂品质', 'OEM', '副厂', '高配版', '经济款', '售后版', 'Premium']
+
 /** EAN-13 with a valid check digit; 69x = a Chinese GS1 prefix. Unique per n (< 10^9). */
 export function ean13(n: number): string {
   const body = `69${String(31 + (n % 7)).padStart(2, '0')}${String((n * 7919 + 104729) % 1_000_000_000).padStart(9, '0')}`.slice(0, 12)
@@ -132,7 +141,9 @@ export function partSpecs(n: number, r: () => number): PartSpec[] {
     const costFen = Math.round(cost * 100 * (0.6 + r() * 0.9) * (1.3 - dev.age * 0.6))
     out.push({
       sku: `${code}-${dev.brandCode}${String(i + 1).padStart(5, '0')}`,
-      name: english ? `${en} for ${dev.model}${variant === '标准' ? '' : ` (${variant})`}` : `${dev.model} ${zh}${variant === '标准' ? '' : ` ${variant}`}${batch ? ` 批次${batch + 1}` : ''}`,
+      name: english
+        ? `${en} for ${dev.model}${VARIANT_EN[variant] ? ` (${VARIANT_EN[variant]})` : ''}${batch ? ` ${MAKERS[(batch + k) % MAKERS.length]}` : ''}`
+        : `${dev.model} ${zh}${variant === '标准' ? '' : ` ${variant}`}${batch ? ` ${MAKERS[(batch + k) % MAKERS.length]}` : ''}`,
       spec: `${variant} ${pick(r, ['原厂品质', 'A 级', '国产优质', 'OEM', '拆机件', ''])}`.trim(),
       models,
       unit,

@@ -39,7 +39,8 @@ export function OrderParts({ orderId }: { orderId: number }): React.JSX.Element 
         )
       }
     >
-      {!v.order.inShop && v.unreturnedQty > 0 && (
+      {/* Only a voided order's parts are unused: a device handed back took its parts with it. */}
+      {v.order.status === 'void' && v.unreturnedQty > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="order-parts-return-offer" message={t('warehouse.ret.voidOffer', { n: v.unreturnedQty })} />
       )}
       {requesting && <RequestForm orderId={orderId} onDone={() => setRequesting(false)} />}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel, readOnly } from '../channel'
+import { MAX_FEN } from '../../domain/money'
 import { approval, fen, id, optionalText, requiredText } from '../fields'
 import { STOCK_LOCATIONS, type StockLocation, type StockMoveView } from './common'
 
@@ -70,7 +71,22 @@ export const ReceiptInput = z.object({
   supplier: requiredText(60),
   supplierDocNo: requiredText(40),
   note: optionalText(200),
-  lines: z.array(ReceiptLineInput).min(1, 'warehouse.v.noLines').max(MOVE_MAX_LINES, { error: `warehouse.v.tooManyLines|max=${MOVE_MAX_LINES}` })
+  lines: z
+    .array(ReceiptLineInput)
+    .min(1, 'warehouse.v.noLines')
+    .max(MOVE_MAX_LINES, { error: `warehouse.v.tooManyLines|max=${MOVE_MAX_LINES}` })
+    .superRefine((lines, ctx) => {
+      // The receipt's value (Σ accepted × unit cost) is money like any other: at most MAX_FEN, so
+      // it stays an exact integer (100 lines × 100000 × ¥100M would not be).
+      let total = 0
+      for (const [i, l] of lines.entries()) {
+        total += l.acceptedQty * l.unitCostFen
+        if (total > MAX_FEN) {
+          ctx.addIssue({ code: 'custom', message: 'warehouse.v.receiptTooLarge', path: [i, 'unitCostFen'] })
+          return
+        }
+      }
+    })
 })
 export type ReceiptInput = z.input<typeof ReceiptInput>
 
@@ -150,7 +166,16 @@ export const RequisitionInput = z.object({
   lines: z
     .array(z.object({ partId: id, qty: moveQty }))
     .min(1, 'warehouse.v.noLines')
-    .max(MOVE_MAX_LINES, { error: `warehouse.v.tooManyLines|max=${MOVE_MAX_LINES}` }),
+    .max(MOVE_MAX_LINES, { error: `warehouse.v.tooManyLines|max=${MOVE_MAX_LINES}` })
+    .superRefine((lines, ctx) => {
+      // One line per part (one place to issue and return it): a second line is refused, not merged.
+      const seen = new Set<number>()
+      for (const [i, l] of lines.entries()) {
+        if (typeof l.partId !== 'number') continue
+        if (seen.has(l.partId)) ctx.addIssue({ code: 'custom', message: 'warehouse.v.duplicatePart', path: [i, 'partId'] })
+        seen.add(l.partId)
+      }
+    }),
   note: optionalText(200)
 })
 export type RequisitionInput = z.input<typeof RequisitionInput>
