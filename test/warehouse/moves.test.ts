@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { MANAGER, setUpStore, startTestCore, userWithRole, type Caller, type TestCore } from '../helpers/core'
 import { checkLedger, createPart, stockUp, takeIn } from '../helpers/warehouse'
 import { pdfText, pdfToPng } from '../helpers/pdf-text'
+import { movingAverage } from '../../src/main/warehouse/ledger'
+import { MAX_FEN } from '../../src/shared/domain/money'
 
 /** Every movement through the real router on a real SQLite file: what posts, what is refused, what the user reads. */
 describe('warehouse movements', () => {
@@ -117,6 +119,40 @@ describe('warehouse movements', () => {
       expect((await refused(() => counter.call('warehouse.receipts.create', { ...input, supplierDocNo: 'D-3' }))).code).toBe('FORBIDDEN')
     })
 
+    it('averages the cost half up, restarts at the new price once stock went to zero, and refuses a receipt worth more than the money limit', async () => {
+      await stockUp(clerk, [{ partId: screen, qty: 1, unitCostFen: 100 }])
+      await stockUp(clerk, [{ partId: screen, qty: 2, unitCostFen: 101 }])
+      // (1 × 1.00 + 2 × 1.01) / 3 = 1.0067 -> 1.01
+      expect((await clerk.ok('warehouse.parts.get', { partId: screen })).part.avgCostFen).toBe(101)
+      // Quarantine stock is valued too: moving it off the shelf does not restart the average.
+      await clerk.ok('warehouse.transfers.create', { partId: screen, qty: 3, from: 'main', to: 'quarantine', reason: '待检' })
+      await stockUp(clerk, [{ partId: screen, qty: 1, unitCostFen: 201 }])
+      // (3 × 1.01 + 1 × 2.01) / 4 = 1.26
+      expect((await clerk.ok('warehouse.parts.get', { partId: screen })).part.avgCostFen).toBe(126)
+      // Everything written off: the next delivery's price is the average.
+      for (const [location, qty] of [['quarantine', -3], ['main', -1]] as const) {
+        const a = await clerk.ok('warehouse.adjustments.request', { partId: screen, location, qty, reason: '报废' })
+        await clerk.ok('warehouse.adjustments.approve', { adjustmentId: a.id, approval: { username: MANAGER.username, pin: MANAGER.pin } })
+      }
+      await stockUp(clerk, [{ partId: screen, qty: 2, unitCostFen: 5000 }])
+      expect((await clerk.ok('warehouse.parts.get', { partId: screen })).part.avgCostFen).toBe(5000)
+      // Beyond 2^53 fen a float average would be off by one; the ledger computes it exactly.
+      expect(movingAverage(9_463_323, 7_696_181_652, 74_307, 5_111_302_108)).toBe(7_676_043_038)
+      expect(movingAverage(1, 100, 1, 101)).toBe(101)
+
+      const e = await refused(() =>
+        clerk.call('warehouse.receipts.create', {
+          supplier: 'S',
+          supplierDocNo: 'BIG-1',
+          lines: [
+            { partId: screen, deliveredQty: 1, acceptedQty: 1, unitCostFen: MAX_FEN },
+            { partId: battery, deliveredQty: 1, acceptedQty: 1, unitCostFen: 1 }
+          ]
+        })
+      )
+      expect(e.fields).toEqual({ 'lines.1.unitCostFen': '入库金额合计超出上限（1 亿元）' })
+    })
+
     it('prints the 接收单 as an A4 PDF with the delivery, the check and the rejected reason', async () => {
       const r = await clerk.ok('warehouse.receipts.create', {
         supplier: '华强北配件行',
@@ -223,6 +259,28 @@ describe('warehouse movements', () => {
       await q(`UPDATE work_order SET returnedAt = '2026-11-23T03:00:00.000Z' WHERE id = ?`, second)
       expect((await refused(() => clerk.call('warehouse.requisitions.issue', { requisitionId: req2.id, lines: [{ lineId: req2.lineViews[0].id, qty: 1 }] }))).code).toBe('CONFLICT')
       expect((await refused(() => tech.call('warehouse.requisitions.create', { orderId: 9999, lines: [{ partId: battery, qty: 1 }] }))).fields).toEqual({ orderId: '没有这张工单' })
+    })
+
+    it('refuses a second line for the same part instead of merging it', async () => {
+      const e = await refused(() =>
+        tech.call('warehouse.requisitions.create', { orderId, lines: [{ partId: battery, qty: 100000 }, { partId: screen, qty: 1 }, { partId: battery, qty: 100000 }] })
+      )
+      expect(e.fields).toEqual({ 'lines.2.partId': '这个零件已在上面一行：请改那一行的数量' })
+      expect(await q(`SELECT * FROM requisition`)).toEqual([])
+    })
+
+    it("a technician's list filtered by status pages through all of their own (the filter is not applied after the page)", async () => {
+      const first = await request(tech, [{ partId: battery, qty: 1 }])
+      for (let i = 0; i < 55; i++) {
+        const r = await request(tech, [{ partId: battery, qty: 1 }])
+        await tech.ok('warehouse.requisitions.cancel', { requisitionId: r.id, reason: '测试' })
+      }
+      const open = await tech.ok('warehouse.requisitions.list', { status: 'open' })
+      expect(open.map((r) => r.id)).toEqual([first.id])
+      const cancelled = await tech.ok('warehouse.requisitions.list', { status: 'cancelled' })
+      expect(cancelled).toHaveLength(50)
+      const rest = await tech.ok('warehouse.requisitions.list', { status: 'cancelled', beforeId: cancelled[49].id })
+      expect(rest).toHaveLength(5)
     })
 
     it('technicians see only their own requisitions and cannot issue; counter staff cannot request', async () => {

@@ -3,5 +3,5 @@
  * against such orders. The repair/pickup statuses (issue 8) extend this rule here, in one place.
  */
 export function orderInShop(order: { status: string; returnedAt: string | null }): boolean {
-  return order.status !== 'void' && order.returnedAt === null
+  return order.status !== 'void' && order.status !== 'pickedUp' && order.returnedAt === null
 }

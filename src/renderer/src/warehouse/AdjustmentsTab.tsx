@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Radio, Row, Segmented, Space, Table, Tag } from 'antd'
-import type { AdjustmentStatus, AdjustmentView } from '@shared/contract/warehouse/moves'
+import { MOVES_PAGE, type AdjustmentStatus, type AdjustmentView } from '@shared/contract/warehouse/moves'
 import type { PartDetail } from '@shared/contract/warehouse/catalogue'
 import type { StockLocation } from '@shared/contract/warehouse/common'
 import { localDateTime } from '@shared/domain/dates'
@@ -161,9 +161,11 @@ function AdjustmentList(): React.JSX.Element {
   const tz = useSettings().data?.timeZone ?? 'Asia/Shanghai'
   const [status, setStatus] = useState<AdjustmentStatus | 'all'>('pending')
   const [deciding, setDeciding] = useState<{ adj: AdjustmentView; approve: boolean } | null>(null)
-  const list = useQuery({
+  const list = useInfiniteQuery({
     queryKey: ['warehouse.adjustments.list', status],
-    queryFn: () => call('warehouse.adjustments.list', status === 'all' ? {} : { status })
+    queryFn: ({ pageParam }) => call('warehouse.adjustments.list', { ...(status === 'all' ? {} : { status }), beforeId: pageParam }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => (last.length === MOVES_PAGE ? last[last.length - 1].id : undefined)
   })
   return (
     <Card size="small" title={t('warehouse.adj.title')}>
@@ -181,7 +183,7 @@ function AdjustmentList(): React.JSX.Element {
         rowKey="id"
         pagination={false}
         loading={list.isLoading}
-        dataSource={list.data ?? []}
+        dataSource={list.data?.pages.flat() ?? []}
         data-testid="adjustment-list"
         locale={{ emptyText: t('warehouse.adj.none') }}
         columns={[
@@ -213,6 +215,11 @@ function AdjustmentList(): React.JSX.Element {
           }
         ]}
       />
+      {list.hasNextPage && (
+        <Button style={{ marginTop: 8 }} onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="adjustment-list-more">
+          {t('warehouse.parts.more')}
+        </Button>
+      )}
       {deciding && <DecideDialog {...deciding} onClose={() => setDeciding(null)} />}
     </Card>
   )

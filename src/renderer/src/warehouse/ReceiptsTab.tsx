@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Table, Typography } from 'antd'
 import { DeleteOutlined, FilePdfOutlined } from '@ant-design/icons'
-import { ReceiptInput, type ReceiptView } from '@shared/contract/warehouse/moves'
+import { MOVES_PAGE, ReceiptInput, type ReceiptView } from '@shared/contract/warehouse/moves'
 import type { PartDetail } from '@shared/contract/warehouse/catalogue'
 import { formatMoney, formatYuan, parseYuan } from '@shared/domain/money'
 import { localDateTime } from '@shared/domain/dates'
@@ -54,7 +54,12 @@ export function ReceiptsTab(): React.JSX.Element {
   const [saved, setSaved] = useState<ReceiptView | null>(null)
   const form = useForm<ReceiptValues>(EMPTY, (v) => validate(ReceiptInput, toInput(v), t).errors, { schema: ReceiptInput })
   const { values, set, text, error } = form
-  const list = useQuery({ queryKey: ['warehouse.receipts.list'], queryFn: () => call('warehouse.receipts.list', {}) })
+  const list = useInfiniteQuery({
+    queryKey: ['warehouse.receipts.list'],
+    queryFn: ({ pageParam }) => call('warehouse.receipts.list', { beforeId: pageParam }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => (last.length === MOVES_PAGE ? last[last.length - 1].id : undefined)
+  })
 
   const addPart = (d: PartDetail) => {
     const at = values.lines.findIndex((l) => l.partId === d.part.id)
@@ -193,7 +198,7 @@ export function ReceiptsTab(): React.JSX.Element {
             size="small"
             rowKey="id"
             loading={list.isLoading}
-            dataSource={list.data ?? []}
+            dataSource={list.data?.pages.flat() ?? []}
             pagination={false}
             data-testid="receipt-list"
             columns={[
@@ -213,6 +218,11 @@ export function ReceiptsTab(): React.JSX.Element {
               { render: (_, r) => <Button size="small" icon={<FilePdfOutlined />} aria-label={t('warehouse.receipt.pdf')} onClick={() => pdf.mutate(r.id)} /> }
             ]}
           />
+          {list.hasNextPage && (
+            <Button style={{ marginTop: 8 }} onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="receipt-list-more">
+              {t('warehouse.parts.more')}
+            </Button>
+          )}
         </Card>
       </Col>
     </Row>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { useQuery } from '@tanstack/react-query'
-import { Col, Empty, Row, Segmented, Table, Tag } from 'antd'
-import type { RequisitionStatus } from '@shared/contract/warehouse/moves'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { Button, Col, Empty, Row, Segmented, Table, Tag } from 'antd'
+import { MOVES_PAGE, type RequisitionStatus } from '@shared/contract/warehouse/moves'
 import { localDateTime } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
@@ -17,9 +17,12 @@ export function RequisitionsTab({ onOpenOrder }: { onOpenOrder: (orderId: number
   const tz = useSettings().data?.timeZone ?? 'Asia/Shanghai'
   const [status, setStatus] = useState<RequisitionStatus | 'all'>('open')
   const [selected, setSelected] = useState<number | null>(null)
-  const list = useQuery({
+  // Newest first, a page at a time (the channel answers MOVES_PAGE rows before an id).
+  const list = useInfiniteQuery({
     queryKey: ['warehouse.requisitions.list', status],
-    queryFn: () => call('warehouse.requisitions.list', status === 'all' ? {} : { status })
+    queryFn: ({ pageParam }) => call('warehouse.requisitions.list', { ...(status === 'all' ? {} : { status }), beforeId: pageParam }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => (last.length === MOVES_PAGE ? last[last.length - 1].id : undefined)
   })
   const detail = useQuery({
     queryKey: ['warehouse.requisitions.get', selected],
@@ -42,7 +45,7 @@ export function RequisitionsTab({ onOpenOrder }: { onOpenOrder: (orderId: number
           size="small"
           rowKey="id"
           loading={list.isLoading}
-          dataSource={list.data ?? []}
+          dataSource={list.data?.pages.flat() ?? []}
           pagination={false}
           data-testid="req-list"
           locale={{ emptyText: <Empty description={t('warehouse.req.none')} /> }}
@@ -56,6 +59,11 @@ export function RequisitionsTab({ onOpenOrder }: { onOpenOrder: (orderId: number
             { title: t('warehouse.req.status'), render: (_, r) => <Tag>{t(`warehouse.req.status.${r.status}`)}</Tag> }
           ]}
         />
+        {list.hasNextPage && (
+          <Button style={{ marginTop: 8 }} onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="req-list-more">
+            {t('warehouse.parts.more')}
+          </Button>
+        )}
       </Col>
       <Col xs={24} xl={14}>{detail.data && <RequisitionCard key={detail.data.id} req={detail.data} onOpenOrder={onOpenOrder} />}</Col>
     </Row>
