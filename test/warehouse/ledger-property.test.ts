@@ -18,9 +18,9 @@ type Loc = (typeof LOCS)[number]
 const step = fc.oneof(
   fc.record({ kind: fc.constant('receipt' as const), part: fc.nat(PARTS - 1), delivered: fc.integer({ min: 1, max: 6 }), rejected: fc.nat(3) }),
   fc.record({ kind: fc.constant('request' as const), part: fc.nat(PARTS - 1), qty: fc.integer({ min: 1, max: 5 }) }),
-  fc.record({ kind: fc.constant('issue' as const), line: fc.nat(20), qty: fc.integer({ min: 1, max: 6 }) }),
+  fc.record({ kind: fc.constant('issue' as const), line: fc.nat(20), qty: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('issueForeignLine' as const), line: fc.nat(20) }),
-  fc.record({ kind: fc.constant('return' as const), line: fc.nat(20), qty: fc.integer({ min: 1, max: 4 }), loc: fc.constantFrom(...LOCS) }),
+  fc.record({ kind: fc.constant('return' as const), line: fc.nat(20), qty: fc.integer({ min: 1, max: 2 }), loc: fc.constantFrom(...LOCS) }),
   fc.record({ kind: fc.constant('transfer' as const), part: fc.nat(PARTS - 1), qty: fc.integer({ min: 1, max: 4 }), toMain: fc.boolean(), approve: fc.boolean() }),
   fc.record({ kind: fc.constant('adjust' as const), part: fc.nat(PARTS - 1), loc: fc.constantFrom(...LOCS), qty: fc.integer({ min: -5, max: 5 }).filter((n) => n !== 0) }),
   fc.record({ kind: fc.constant('decide' as const), adj: fc.nat(20), approve: fc.boolean(), goodPin: fc.boolean() }),
@@ -162,11 +162,12 @@ describe('the stock ledger under random movements (fast-check)', () => {
           }
         }
       }),
-      { numRuns: 30 }
+      // Enough runs that every step is seen both posted and refused (checked below) on any seed.
+      { numRuns: 80 }
     )
     // The runs did exercise both sides of every stock-moving step.
     for (const k of ['receipt:posted', 'issue:posted', 'issue:refused', 'return:posted', 'return:refused', 'transfer:posted', 'transfer:refused', 'decide:posted', 'decide:refused']) {
-      expect(seen.get(k), `${k} in ${JSON.stringify([...seen])}`).toBeGreaterThan(0)
+      expect(seen.get(k) ?? 0, `${k} in ${JSON.stringify([...seen])}`).toBeGreaterThan(0)
     }
   }, 180_000)
 })

@@ -124,6 +124,16 @@ describe('a stocktake', () => {
     const aText = await pdfText(Buffer.from((await f.wh.ok('warehouse.stocktakes.variancePdf', { stocktakeId: st.id })).base64, 'base64'))
     expect(aText).toContain('已审核')
     expect(aText).toContain(MANAGER.displayName)
+
+    // A receipt a day after the approval did not happen during the count: the report stays as approved
+    f.tc.clock.set('2026-11-24T02:00:00Z')
+    await f.stock(cable, 5, { unitCostFen: 500 })
+    const later = await f.wh.ok('warehouse.stocktakes.variance', { stocktakeId: st.id })
+    expect(later.lines.map((l) => [l.sku, l.diffQty, l.movedDuringCount])).toEqual([
+      ['SCR-M60', -1, false],
+      ['BAT-M60', 2, false]
+    ])
+    expect(later.totals).toMatchObject({ varianceLines: 2, gainFen: 16_000, lossFen: 30_000, netFen: -14_000 })
   })
 
   it('counts a bin range; overlapping open counts are refused; count sheets are in bin order without book quantities', async () => {

@@ -23,6 +23,8 @@ const HIT = `SELECT ${COLUMNS},
   FROM part p`
 /** Candidate rows read from the FTS table per step (then the real text is checked). */
 const FTS_BATCH = 200
+/** Most steps one call takes: past that the page ends early and `next` resumes where it stopped. */
+const FTS_MAX_STEPS = 10
 
 /**
  * Hot statements of the catalogue, by name: test/schema/query-plans.test.ts checks each plan
@@ -74,12 +76,21 @@ export function partBySku(em: EntityManager, sku: string): PartView | null {
   return row ? view(row) : null
 }
 
-/** The scanner path: an exact barcode, else an exact SKU (what a label without a barcode carries). */
-export function partByCode(em: EntityManager, raw: string): PartDetail | null {
+/**
+ * The one rule for a scanned or typed code (catalogue scanner, stocktake scans): an exact barcode,
+ * else an exact SKU (what a label without a barcode carries), full-width and case forgiven.
+ */
+export function findPartByCode(em: EntityManager, raw: string): PartView | null {
   const code = halfWidth(raw).trim()
   if (!code) return null
   const row = get<PartRow>(em, 'partByBarcode', code) ?? get<PartRow>(em, 'partBySku', code.toUpperCase())
-  return row ? { part: view(row), balances: balancesOf(em, row.id) } : null
+  return row ? view(row) : null
+}
+
+/** The scanner path of the parts screen: the part and its balances. */
+export function partByCode(em: EntityManager, raw: string): PartDetail | null {
+  const part = findPartByCode(em, raw)
+  return part ? { part, balances: balancesOf(em, part.id) } : null
 }
 
 /** The next string after every string that starts with `prefix` (an index range end). */
@@ -119,7 +130,7 @@ export function searchParts(em: EntityManager, input: { text: string; includeIna
   if (!match) return { parts: hits, next: null }
   const wanted = words(text)
   let fromId = after && 'id' in after ? after.id : 0
-  for (;;) {
+  for (let step = 1; ; step++) {
     const rows = all<PartRow & { mainQty: number; quarantineQty: number }>(em, 'ftsHits', match, fromId)
     for (const row of rows) {
       const id = (fromId = row.id)
@@ -132,6 +143,8 @@ export function searchParts(em: EntityManager, input: { text: string; includeIna
       if (hits.length >= WAREHOUSE_PAGE) return { parts: hits, next: { id } }
     }
     if (rows.length < FTS_BATCH) return { parts: hits, next: null }
+    // Many candidates that fail the real-text check (inactive, listed by SKU): stay bounded.
+    if (step >= FTS_MAX_STEPS) return { parts: hits, next: { id: fromId } }
   }
 }
 

@@ -6,6 +6,8 @@ import { instant, int, text } from '../db/columns'
 @Entity('stocktake_line')
 @Index(['stocktakeId', 'partId', 'location'], { unique: true })
 @Index(['stocktakeId', 'bin', 'id'])
+// Covers the progress counts (lines, counted, uncounted with stock) read after every scan
+@Index('IDX_stocktake_line_progress', ['stocktakeId', 'countedQty', 'expectedQty'])
 export class StocktakeLine {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number

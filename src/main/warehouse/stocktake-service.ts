@@ -32,6 +32,7 @@ import { conflict, notFound, validationError } from '../core/errors'
 import { prepared } from '../db/prepared'
 import { auditCall } from '../audit/audit'
 import { managerApproval } from '../auth/approval'
+import { findPartByCode } from './catalogue'
 import { allocateDocNo } from './doc-numbers'
 import { onHand, postMove } from './ledger'
 
@@ -171,11 +172,17 @@ interface LineRow {
   postedUnitCostFen: number | null
 }
 
-/** Lines of a stocktake with their part; `moved`: a ledger row for the part/location after the snapshot (not this count's own). */
+/**
+ * `moved`: the part/location has a ledger row after the snapshot (not this count's own) made while
+ * the count was open: the first such row (one index seek) is at or before the close. Rows after an
+ * approval or cancellation are not "during the count".
+ */
+const MOVED = `coalesce((SELECT m.at FROM stock_move m WHERE m.partId = l.partId AND m.location = l.location AND m.id > s.snapshotMoveId
+      AND NOT (m.docType = 'stocktake' AND m.docId = s.id) ORDER BY m.id LIMIT 1) <= coalesce(s.closedAt, '9999'), 0)`
+
+/** Lines of a stocktake with their part and `moved` (above). */
 const LINE_SELECT = `SELECT l.id, l.partId, p.sku, p.name, p.spec, p.unit, p.barcode, l.bin, l.location, l.expectedQty, l.countedQty,
-    l.bookAtCount, l.countedAt, l.postedQty, l.postedUnitCostFen, p.avgCostFen,
-    EXISTS (SELECT 1 FROM stock_move m WHERE m.partId = l.partId AND m.location = l.location AND m.id > s.snapshotMoveId
-      AND NOT (m.docType = 'stocktake' AND m.docId = s.id)) AS moved
+    l.bookAtCount, l.countedAt, l.postedQty, l.postedUnitCostFen, p.avgCostFen, ${MOVED} AS moved
   FROM stocktake_line l JOIN stocktake s ON s.id = l.stocktakeId JOIN part p ON p.id = l.partId`
 
 function lineView(r: LineRow): StocktakeLineView {
@@ -278,16 +285,9 @@ export async function countLine(ctx: HandlerContext, input: { stocktakeId: numbe
   return loadLine(ctx.em, line.id)
 }
 
-/** A barcode (exact) or else a SKU (exact, then upper-cased). */
-function partByCode(em: EntityManager, code: string): { id: number } | undefined {
-  return (prepared(em, `SELECT id FROM part WHERE barcode = ? AND barcode <> ''`).get(code) ??
-    prepared(em, `SELECT id FROM part WHERE sku = ?`).get(code) ??
-    prepared(em, `SELECT id FROM part WHERE sku = ?`).get(code.toUpperCase())) as { id: number } | undefined
-}
-
 export async function scanLine(ctx: HandlerContext, input: { stocktakeId: number; code: string }): Promise<StocktakeLineView> {
   const s = openStocktake(ctx, input.stocktakeId)
-  const part = partByCode(ctx.em, input.code)
+  const part = findPartByCode(ctx.em, input.code)
   if (!part) throw conflict('warehouse.e.codeUnknown', { code: input.code })
   const line = lineFor(ctx, s, part.id, 'main')
   const qty = (line.countedQty ?? 0) + 1
@@ -302,49 +302,45 @@ export async function scanLine(ctx: HandlerContext, input: { stocktakeId: number
   return loadLine(ctx.em, line.id)
 }
 
-/** Counted lines that differ from the book at count, or moved during the count; all of them (the PDF) or the first VARIANCE_MAX. */
+/**
+ * What a counted line adds to the variance: counted − book at count while open; what was posted
+ * (and at what cost) once approved. Value at the part's average cost while open.
+ */
+const DIFF = `CASE WHEN s.status = 'approved' THEN coalesce(l.postedQty, 0) ELSE l.countedQty - l.bookAtCount END`
+const UNIT_COST = `CASE WHEN s.status = 'approved' AND l.postedUnitCostFen IS NOT NULL THEN l.postedUnitCostFen ELSE p.avgCostFen END`
+const COUNTED_FROM = `FROM stocktake_line l JOIN stocktake s ON s.id = l.stocktakeId JOIN part p ON p.id = l.partId
+  WHERE l.stocktakeId = @st AND l.countedQty IS NOT NULL AND l.bookAtCount IS NOT NULL`
+/** Totals over every counted line, in SQL (a 20,000-line count is summed without building its lines). */
+const VARIANCE_TOTALS = `SELECT coalesce(sum(max(d * c, 0)), 0) AS gainFen, coalesce(sum(max(-d * c, 0)), 0) AS lossFen, coalesce(sum(d <> 0), 0) AS varianceLines
+  FROM (SELECT ${DIFF} AS d, ${UNIT_COST} AS c ${COUNTED_FROM})`
+const VARIANCE_LINES = `SELECT * FROM (
+    SELECT l.id AS lineId, l.partId, p.sku, p.name, l.bin, l.location, l.expectedQty, l.bookAtCount, l.countedQty,
+      ${DIFF} AS diffQty, ${UNIT_COST} AS unitCostFen, ${MOVED} AS moved
+    ${COUNTED_FROM})
+  WHERE diffQty <> 0 OR moved ORDER BY bin, sku, location`
+
+/**
+ * Counted lines that differ from the book at count, or moved during the count, in sheet order:
+ * all of them (the PDF) or the first VARIANCE_MAX (the screen, refreshed after every scan).
+ * Filtering, sorting and totals run in SQL.
+ */
 export function varianceReport(em: EntityManager, stocktakeId: number, limit: number | null = VARIANCE_MAX): VarianceReport {
   const stocktake = loadStocktake(em, stocktakeId)
-  const all = allLines(em, stocktakeId)
-  const approved = stocktake.status === 'approved'
-  const lines: VarianceLine[] = []
-  let gainFen = 0
-  let lossFen = 0
-  for (const l of all) {
-    if (l.countedQty === null || l.bookAtCount === null) continue
-    const diffQty = approved ? (l.postedQty ?? 0) : l.countedQty - l.bookAtCount
-    if (diffQty === 0 && !l.movedDuringCount) continue
-    const unitCostFen = approved && l.postedUnitCostFen !== null ? l.postedUnitCostFen : l.avgCostFen
-    const valueFen = diffQty * unitCostFen
-    if (valueFen > 0) gainFen += valueFen
-    else lossFen += -valueFen
-    lines.push({
-      lineId: l.id,
-      partId: l.partId,
-      sku: l.sku,
-      name: l.name,
-      bin: l.bin,
-      location: l.location,
-      expectedQty: l.expectedQty,
-      bookAtCount: l.bookAtCount,
-      countedQty: l.countedQty,
-      diffQty,
-      unitCostFen,
-      valueFen,
-      movedDuringCount: l.movedDuringCount
-    })
-  }
+  const t = prepared(em, VARIANCE_TOTALS).get({ st: stocktakeId }) as { gainFen: number; lossFen: number; varianceLines: number }
+  const sql = limit === null ? VARIANCE_LINES : `${VARIANCE_LINES} LIMIT ${limit + 1}`
+  const rows = prepared(em, sql).all({ st: stocktakeId }) as (Omit<VarianceLine, 'valueFen' | 'movedDuringCount'> & { moved: number })[]
+  const lines: VarianceLine[] = rows.slice(0, limit ?? rows.length).map(({ moved, ...l }) => ({ ...l, valueFen: l.diffQty * l.unitCostFen, movedDuringCount: moved === 1 }))
   return {
     stocktake,
-    lines: limit === null ? lines : lines.slice(0, limit),
-    truncated: limit !== null && lines.length > limit,
+    lines,
+    truncated: limit !== null && rows.length > limit,
     totals: {
       countedLines: stocktake.counted,
       uncountedLines: stocktake.lines - stocktake.counted,
-      varianceLines: lines.filter((l) => l.diffQty !== 0).length,
-      gainFen,
-      lossFen,
-      netFen: gainFen - lossFen
+      varianceLines: t.varianceLines,
+      gainFen: t.gainFen,
+      lossFen: t.lossFen,
+      netFen: t.gainFen - t.lossFen
     }
   }
 }

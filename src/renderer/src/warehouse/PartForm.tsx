@@ -23,12 +23,12 @@ interface PartFormValues {
   active: boolean
 }
 
-const fromPart = (p: PartView | null): PartFormValues => ({
+const fromPart = (p: PartView | null, defaultUnit: string): PartFormValues => ({
   sku: p?.sku ?? '',
   name: p?.name ?? '',
   spec: p?.spec ?? '',
   models: p?.models ?? '',
-  unit: p?.unit ?? '个',
+  unit: p?.unit ?? defaultUnit,
   barcode: p?.barcode ?? '',
   bin: p?.bin ?? '',
   minStock: String(p?.minStock ?? 0),
@@ -53,7 +53,7 @@ export function PartForm({ part, onClose, onSaved }: { part: PartView | null; on
   const t = useT()
   const qc = useQueryClient()
   const { message } = App.useApp()
-  const form = useForm<PartFormValues>(fromPart(part), (f) => check(f, t), { schema: PartFields })
+  const form = useForm<PartFormValues>(fromPart(part, t('warehouse.part.defaultUnit')), (f) => check(f, t), { schema: PartFields })
   const { text, error, values, set } = form
   const save = useMutation({
     mutationFn: () => {

@@ -18,7 +18,7 @@ const TAB_CHANNEL: Record<WarehouseTab, string> = {
   parts: 'warehouse.parts.search',
   receipts: 'warehouse.receipts.create',
   requisitions: 'warehouse.requisitions.list',
-  oldParts: 'warehouse.oldParts.list',
+  oldParts: 'warehouse.oldParts.create',
   stocktake: 'warehouse.stocktakes.start',
   adjustments: 'warehouse.adjustments.list',
   reports: 'warehouse.reorder'
