@@ -49,8 +49,8 @@ describe('a stocktake', () => {
       ['B-01', 'CBL-USBC', 'main', 20]
     ])
 
-    // Scans add one each (barcode or SKU, any case); typing sets the count
-    for (const code of ['6901234567892', '6901234567892', 'scr-m60']) await f.wh.ok('warehouse.stocktakes.scan', { stocktakeId: st.id, code })
+    // Scans add one each (barcode or SKU, any case or width: the catalogue's one code rule); typing sets the count
+    for (const code of ['6901234567892', '６９０１２３４５６７８９２', 'scr-m60']) await f.wh.ok('warehouse.stocktakes.scan', { stocktakeId: st.id, code })
     let line = await f.wh.ok('warehouse.stocktakes.count', { stocktakeId: st.id, partId: screen, location: 'main', qty: 9 })
     expect(line.countedQty).toBe(9)
     await f.wh.ok('warehouse.stocktakes.count', { stocktakeId: st.id, partId: screen, location: 'quarantine', qty: 2 })
