@@ -89,6 +89,10 @@ describe('an old part', () => {
     await record(order.orderNo)
     expect((await f.tech.ok('warehouse.oldParts.list', { orderId: order.id })).map((p) => p.opNo)).toEqual(['OP2611-0002', 'OP2611-0001'])
     expect((await f.wh.ok('warehouse.oldParts.list', { status: 'waiting' })).length).toBe(2)
+    // A technician sees an order's old parts (its page), not the warehouse's whole list
+    const all = await f.tech.call('warehouse.oldParts.list', { status: 'waiting' })
+    expect(all.ok).toBe(false)
+    if (!all.ok) expect(all.error.code).toBe('FORBIDDEN')
     const info = await f.wh.ok('warehouse.oldParts.orderInfo', { orderNo: order.orderNo })
     expect(info.technicianId).toBe(f.tech.id)
     expect(info.oldParts.length).toBe(2)

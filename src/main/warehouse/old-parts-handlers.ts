@@ -1,5 +1,6 @@
 import type { oldPartsContract } from '@shared/contract/warehouse/old-parts'
-import type { Handlers } from '../core/context'
+import { signedInUser, type Handlers } from '../core/context'
+import { forbidden } from '../core/errors'
 import { auditCall } from '../audit/audit'
 import { renderPdf } from '../printing/pdf'
 import { createOldPart, listOldParts, orderInfo, reprintLabel } from './old-parts'
@@ -8,7 +9,12 @@ import { packingListDoc } from './warehouse-pdfs'
 
 export const oldPartsHandlers: Handlers<typeof oldPartsContract> = {
   'warehouse.oldParts.create': async (input, ctx) => createOldPart(ctx, input),
-  'warehouse.oldParts.list': async (input, ctx) => listOldParts(ctx.em, input),
+  'warehouse.oldParts.list': async (input, ctx) => {
+    // Everyone who sees a work order sees its old parts; the whole list is the warehouse's.
+    const role = signedInUser(ctx).role
+    if (input.orderId === undefined && role !== 'warehouse' && role !== 'manager') throw forbidden()
+    return listOldParts(ctx.em, input)
+  },
   'warehouse.oldParts.orderInfo': async ({ orderNo }, ctx) => orderInfo(ctx.em, orderNo),
   'warehouse.oldParts.printLabel': async ({ oldPartId }, ctx) => reprintLabel(ctx, oldPartId),
 

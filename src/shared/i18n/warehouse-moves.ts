@@ -117,6 +117,7 @@ export const warehouseMovesMessages = defineMessages(
 
     'warehouse.orderParts.title': '配件',
     'warehouse.orderParts.moves': '出入库记录',
+    'warehouse.orderParts.oldParts': '旧件',
     'warehouse.orderParts.none': '还没有领料',
     'warehouse.orderParts.qty': '数量',
     'warehouse.orderParts.type': '类型',
@@ -273,6 +274,7 @@ export const warehouseMovesMessages = defineMessages(
 
     'warehouse.orderParts.title': 'Parts',
     'warehouse.orderParts.moves': 'Stock movements',
+    'warehouse.orderParts.oldParts': 'Old parts',
     'warehouse.orderParts.none': 'No parts requested yet',
     'warehouse.orderParts.qty': 'Qty',
     'warehouse.orderParts.type': 'Type',

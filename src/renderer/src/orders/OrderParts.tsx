@@ -21,6 +21,7 @@ export function OrderParts({ orderId }: { orderId: number }): React.JSX.Element 
   const canRequest = useCan('warehouse.requisitions.create')
   const [requesting, setRequesting] = useState(false)
   const parts = useQuery({ queryKey: ['warehouse.orderParts', orderId], queryFn: () => call('warehouse.orderParts', { orderId }), enabled: canSee })
+  const oldParts = useQuery({ queryKey: ['warehouse.oldParts.list', orderId], queryFn: () => call('warehouse.oldParts.list', { orderId }), enabled: canSee })
   if (!canSee || !parts.data) return null
   const v = parts.data
   return (
@@ -68,6 +69,28 @@ export function OrderParts({ orderId }: { orderId: number }): React.JSX.Element 
               { title: t('warehouse.common.location'), render: (_, m) => <LocationTag location={m.location} /> },
               { title: t('warehouse.orderParts.qty'), dataIndex: 'qty', align: 'right' },
               { title: t('warehouse.orderParts.by'), dataIndex: 'userName' }
+            ]}
+          />
+        </>
+      )}
+      {!!oldParts.data?.length && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            {t('warehouse.orderParts.oldParts')}
+          </Typography.Title>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={oldParts.data}
+            data-testid="order-old-parts"
+            columns={[
+              { title: t('warehouse.op.opNo'), dataIndex: 'opNo' },
+              { title: t('warehouse.common.part'), dataIndex: 'partText' },
+              { title: t('warehouse.op.faultCode'), dataIndex: 'faultCode' },
+              { title: t('warehouse.op.symptom'), dataIndex: 'faultSymptom' },
+              { title: t('warehouse.op.technician'), render: (_, o) => o.technician.displayName },
+              { title: t('warehouse.op.status'), render: (_, o) => t(`warehouse.op.status.${o.status}`) + (o.batch ? ` ${o.batch.batchNo}` : '') }
             ]}
           />
         </>
