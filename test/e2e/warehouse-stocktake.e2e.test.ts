@@ -108,6 +108,16 @@ describe('warehouse: old parts and stocktake', () => {
     await page.locator('#rtm-scan').press('Enter')
     await page.getByTestId('rtm-parts').getByText('OP2611-0001').waitFor()
     await shot('wh-old-parts')
+    // The work order's page lists its old part, batched
+    await page.keyboard.press('F2')
+    await page.getByTestId('global-search-input').fill(order.orderNo)
+    await page.getByTestId('global-search-input').press('Enter')
+    await expect.poll(() => page.getByTestId('order-no').textContent()).toBe(order.orderNo)
+    const oldParts = page.getByTestId('order-old-parts')
+    await oldParts.getByText('OP2611-0001').waitFor()
+    expect(await oldParts.textContent()).toContain('屏幕总成')
+    await shot('order-page-old-parts')
+    await page.getByTestId('nav-warehouse').click()
   })
 
   it('runs a small stocktake by scanning and typing, and the manager approves the variance with their PIN', async () => {
