@@ -4,18 +4,7 @@ import { FilePdfOutlined } from '@ant-design/icons'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText } from '../app/session'
-
-function download(base64: string, fileName: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+import { downloadFile } from '../ui/download'
 
 /** A4 copy of the claim ticket: downloaded here, and main keeps one under its data folder too. */
 export function PdfButton({ orderId, onSaved }: { orderId: number; onSaved: (path: string) => void }): React.JSX.Element {
@@ -24,7 +13,7 @@ export function PdfButton({ orderId, onSaved }: { orderId: number; onSaved: (pat
   const pdf = useMutation({
     mutationFn: () => call('printing.ticketPdf', { orderId }),
     onSuccess: (r) => {
-      download(r.base64, r.fileName)
+      downloadFile(r)
       onSaved(r.path)
     },
     onError: (e) => message.error(errorText(e, t))

@@ -27,18 +27,6 @@ export function LocationTag({ location }: { location: StockLocation }): React.JS
   return <Tag color={location === 'quarantine' ? 'orange' : 'default'}>{t(`warehouse.location.${location}`)}</Tag>
 }
 
-export function downloadFile(base64: string, fileName: string, mime = 'application/pdf'): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
 /**
  * Part search as you type (SKU, name, model), or a scan: a keyboard-wedge scanner types the
  * barcode + Enter, which looks the code up exactly (warehouse.parts.byCode) and picks that part.

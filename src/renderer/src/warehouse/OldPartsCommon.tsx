@@ -7,19 +7,6 @@ import { useT } from '../app/i18n'
 /** +¥160.00 / -¥300.00 / ¥0.00 */
 export const signedMoney = (fen: number): string => (fen > 0 ? `+${formatMoney(fen)}` : fen < 0 ? `-${formatMoney(-fen)}` : formatMoney(0))
 
-/** Saves a PDF that main answered (main keeps its own copy under the data folder). */
-export function downloadPdf(file: { base64: string; fileName: string }): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = file.fileName
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
 const OP_COLOR: Record<OldPartStatus, string> = { waiting: 'orange', batched: 'blue', sent: 'purple', credited: 'green' }
 const RTM_COLOR: Record<RtmStatus, string> = { open: 'orange', sent: 'purple', credited: 'green' }
 const ST_COLOR: Record<StocktakeStatus, string> = { open: 'orange', approved: 'green', cancelled: 'default' }

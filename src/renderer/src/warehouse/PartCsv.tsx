@@ -6,7 +6,8 @@ import type { CsvImportReport, CsvProblem } from '@shared/contract/warehouse/cat
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText } from '../app/session'
-import { downloadFile, readAsBase64 } from './PartFiles'
+import { downloadFile } from '../ui/download'
+import { readAsBase64 } from './PartFiles'
 
 /** Import: pick a file -> main checks every row; a report of the bad rows (nothing imported) or what was imported. */
 export function CsvImportButton(): React.JSX.Element {

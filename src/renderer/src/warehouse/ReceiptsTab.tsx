@@ -12,7 +12,8 @@ import { errorText, useSettings } from '../app/session'
 import { Field } from '../ui/Field'
 import { useForm } from '../ui/useForm'
 import { fieldId, validate } from '../ui/validation'
-import { downloadFile, PartPicker } from './MovesCommon'
+import { downloadFile } from '../ui/download'
+import { PartPicker } from './MovesCommon'
 
 interface LineValues {
   partId: number
@@ -88,7 +89,7 @@ export function ReceiptsTab(): React.JSX.Element {
   })
   const pdf = useMutation({
     mutationFn: (receiptId: number) => call('warehouse.receipts.pdf', { receiptId }),
-    onSuccess: (r) => downloadFile(r.base64, r.fileName),
+    onSuccess: (r) => downloadFile(r),
     onError: (e) => message.error(errorText(e, t))
   })
 

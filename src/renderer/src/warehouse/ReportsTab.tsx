@@ -10,7 +10,7 @@ import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
 import { DateInput } from '../ui/DateInput'
-import { downloadFile } from './PartFiles'
+import { downloadFile } from '../ui/download'
 
 /** 报表: the reorder list (with PDF / CSV / xlsx export) and the stock value at the end of any day. */
 export function ReportsTab(): React.JSX.Element {

@@ -13,7 +13,8 @@ import { DateInput } from '../ui/DateInput'
 import { Field } from '../ui/Field'
 import { useForm } from '../ui/useForm'
 import { fieldId, validate } from '../ui/validation'
-import { downloadPdf, RtmStatusTag } from './OldPartsCommon'
+import { downloadFile } from '../ui/download'
+import { RtmStatusTag } from './OldPartsCommon'
 
 const CreateBatch = oldPartsContract['warehouse.rtm.create'].input
 const SendBatch = oldPartsContract['warehouse.rtm.send'].input.omit({ batchId: true })
@@ -47,7 +48,7 @@ export function RtmPanel({ batchId, onSelect }: { batchId: number | null; onSele
   })
   const pdf = useMutation({
     mutationFn: () => call('warehouse.rtm.pdf', { batchId: batchId ?? 0 }),
-    onSuccess: (r) => downloadPdf(r),
+    onSuccess: (r) => downloadFile(r),
     onError: (e) => message.error(errorText(e, t))
   })
   const b = batch.data

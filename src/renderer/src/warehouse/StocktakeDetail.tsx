@@ -8,7 +8,8 @@ import { formatMoney } from '@shared/domain/money'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText } from '../app/session'
-import { downloadPdf, signedMoney, StocktakeStatusTag } from './OldPartsCommon'
+import { downloadFile } from '../ui/download'
+import { signedMoney, StocktakeStatusTag } from './OldPartsCommon'
 import { ApproveDialog, CancelDialog } from './StocktakeDialogs'
 
 /** One count: scan or type counts (blind: the book is not shown while counting), the variance, approval. */
@@ -51,7 +52,7 @@ export function StocktakeDetail({ stocktakeId }: { stocktakeId: number }): React
   const pdf = useMutation({
     mutationFn: (kind: 'sheet' | 'variance') =>
       kind === 'sheet' ? call('warehouse.stocktakes.sheetPdf', { stocktakeId }) : call('warehouse.stocktakes.variancePdf', { stocktakeId }),
-    onSuccess: (r) => downloadPdf(r),
+    onSuccess: (r) => downloadFile(r),
     onError: (e) => message.error(errorText(e, t))
   })
   const s = st.data
