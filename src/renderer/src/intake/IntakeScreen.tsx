@@ -95,6 +95,9 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
       qc.removeQueries({ queryKey: ['customers.search'] })
       void qc.invalidateQueries({ queryKey: ['customers.history'] })
       void qc.invalidateQueries({ queryKey: ['devices.suggest'] })
+      // This order is now an open order for its IMEI: a cached "no warnings" answer for the same device
+      // (the next intake of a returning customer, within staleTime) must be asked again, not reused.
+      qc.removeQueries({ queryKey: ['intake.warnings'] })
       message.success(t('ui.intake.saved', { orderNo: order.orderNo }))
       onCreated(order.id)
       // On the order page the next task is the next intake: its "back to intake" button takes the
