@@ -3,9 +3,7 @@ import type { WarehouseTab } from '../warehouse/WarehouseScreen'
 
 /** Mirrors main's check so the UI never offers what the role cannot call (main still enforces it). */
 export function canCall(role: Role | undefined, channel: Channel): boolean {
-  const def = contract[channel] as (typeof contract)[Channel] | undefined
-  if (!def) return false
-  const access = def.access
+  const access = contract[channel].access
   if (access === 'public') return true
   if (!role) return false
   return access === 'signedIn' || access.includes(role)

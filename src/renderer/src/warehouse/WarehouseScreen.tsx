@@ -1,5 +1,5 @@
 import { Tabs } from 'antd'
-import { contract, type Channel, type Role } from '@shared/contract'
+import type { Channel, Role } from '@shared/contract'
 import { canCall } from '../app/access'
 import { useT } from '../app/i18n'
 import { AdjustmentsTab } from './AdjustmentsTab'
@@ -14,7 +14,7 @@ export const WAREHOUSE_TABS = ['parts', 'receipts', 'requisitions', 'oldParts', 
 export type WarehouseTab = (typeof WAREHOUSE_TABS)[number]
 
 /** The channel each tab needs: a tab is shown only to roles that may call it (main enforces it again). */
-const TAB_CHANNEL: Record<WarehouseTab, string> = {
+const TAB_CHANNEL: Record<WarehouseTab, Channel> = {
   parts: 'warehouse.parts.search',
   receipts: 'warehouse.receipts.create',
   requisitions: 'warehouse.requisitions.list',
@@ -25,8 +25,7 @@ const TAB_CHANNEL: Record<WarehouseTab, string> = {
 }
 
 function tabAllowed(role: Role | undefined, tab: WarehouseTab): boolean {
-  const channel = TAB_CHANNEL[tab]
-  return channel in contract && canCall(role, channel as Channel)
+  return canCall(role, TAB_CHANNEL[tab])
 }
 
 /** The warehouse: one tab per job (parts, receiving, issuing, old parts, counting, adjustments, reports). */
