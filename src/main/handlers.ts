@@ -9,6 +9,10 @@ import { searchHandlers } from './search/handlers'
 import { settingsHandlers } from './settings/handlers'
 import { systemHandlers } from './system/handlers'
 import { warehouseHandlers } from './warehouse/handlers'
+import { repairsHandlers } from './repairs/handlers'
+import { pickupHandlers } from './pickup/handlers'
+import { customersHandlers } from './customers/handlers'
+import { loanersHandlers } from './loaners/handlers'
 
 /** Every channel's handler; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers<Contract> = {
@@ -20,5 +24,9 @@ export const handlers: Handlers<Contract> = {
   ...printingHandlers,
   ...searchHandlers,
   ...systemHandlers,
-  ...warehouseHandlers
+  ...warehouseHandlers,
+  ...repairsHandlers,
+  ...pickupHandlers,
+  ...customersHandlers,
+  ...loanersHandlers
 }

@@ -4,7 +4,7 @@ import { ZodError } from 'zod'
 import { contract, type ChannelDef, type Result } from '@shared/contract'
 import { splitMessage } from '@shared/contract/fields'
 import { zodErrors } from '@shared/contract/field-errors'
-import { translator, type Locale, type Translate } from '@shared/i18n'
+import { translator, type Locale, type Params, type Translate } from '@shared/i18n'
 import { User } from './auth/user.entity'
 import type { HandlerContext, Handlers, SessionState } from './core/context'
 import { AppError } from './core/errors'
@@ -191,7 +191,7 @@ export class Router {
     }
     if (error instanceof AppError) {
       const fields = error.fields ? translateFields(error.fields, t) : undefined
-      return { code: error.code, message: t(error.messageKey, error.params), ...(fields ? { fields } : {}) }
+      return { code: error.code, message: t(error.messageKey, translatedParams(error.params, t)), ...(fields ? { fields } : {}) }
     }
     // Damage found while running (a disk fault after the start-up check): the write was rolled back.
     if (isDatabaseDamage(error)) {
@@ -228,4 +228,11 @@ function translateFields(fields: Record<string, string>, t: Translate): Record<s
       return [path, t(key, params)]
     })
   )
+}
+
+/** A parameter given as `{ key: 'status.ready' }`-style "@status.ready" is itself translated (a status label in a message). */
+function translatedParams(params: Params, t: Translate): Params {
+  const out: Params = {}
+  for (const [name, value] of Object.entries(params)) out[name] = typeof value === 'string' && value.startsWith('@') ? t(value.slice(1)) : value
+  return out
 }

@@ -46,7 +46,10 @@ const EXPECTED_TRIGGERS: Record<string, string> = {
   old_part_batch_open: 'old_part',
   old_part_no_delete: 'old_part',
   stocktake_status_flow: 'stocktake',
-  stocktake_line_open_only: 'stocktake_line'
+  stocktake_line_open_only: 'stocktake_line',
+  // The order timeline (migration RepairsCore)
+  order_event_append_only_update: 'order_event',
+  order_event_append_only_delete: 'order_event'
 }
 
 describe('the migrated schema', () => {

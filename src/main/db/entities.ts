@@ -1,11 +1,11 @@
 import { AuditLog } from '../audit/audit-log.entity'
 import { RecoveryCode } from '../auth/recovery-code.entity'
 import { User } from '../auth/user.entity'
-import { Customer } from '../intake/customer.entity'
+import { Customer } from '../customers/customer.entity'
 import { DeviceBrand } from '../devices/device-brand.entity'
 import { DeviceModel } from '../devices/device-model.entity'
 import { OrderSequence } from '../intake/order-sequence.entity'
-import { Payment } from '../intake/payment.entity'
+import { Payment } from '../payments/payment.entity'
 import { WorkOrder } from '../intake/work-order.entity'
 import { PrintJob } from '../printing/print-job.entity'
 import { Setting } from '../settings/setting.entity'
@@ -21,6 +21,10 @@ import { StockAdjustment } from '../warehouse/adjustments.entity'
 import { RtmBatch } from '../warehouse/rtm-batch.entity'
 import { Stocktake } from '../warehouse/stocktake.entity'
 import { StocktakeLine } from '../warehouse/stocktake-line.entity'
+import { OrderEvent } from '../repairs/order-event.entity'
+import { RepairCharge } from '../repairs/repair-charge.entity'
+import { Loaner } from '../loaners/loaner.entity'
+import { LoanerLoan } from '../loaners/loan.entity'
 
 /** Every entity, in one list: the DataSource and the schema-equality test both use it. */
-export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel, Part, StockMove, StockBalance, DocSequence, GoodsReceipt, GoodsReceiptLine, Requisition, RequisitionLine, StockTransfer, StockAdjustment, OldPart, RtmBatch, Stocktake, StocktakeLine]
+export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel, Part, StockMove, StockBalance, DocSequence, GoodsReceipt, GoodsReceiptLine, Requisition, RequisitionLine, StockTransfer, StockAdjustment, OldPart, RtmBatch, Stocktake, StocktakeLine, OrderEvent, RepairCharge, Loaner, LoanerLoan]

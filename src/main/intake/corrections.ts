@@ -13,11 +13,13 @@ import { audit, changes } from '../audit/audit'
 import type { User } from '../auth/user.entity'
 import { reprint } from '../printing/handlers'
 import { supersedeUnsentCopies } from '../printing/queue'
-import { Customer } from './customer.entity'
-import { Payment } from './payment.entity'
+import { Customer } from '../customers/customer.entity'
+import { Payment } from '../payments/payment.entity'
+import { heldForOrder, recordPayment } from '../payments/service'
+import { moveOrder } from '../repairs/status'
 import { WorkOrder } from './work-order.entity'
 import { erasePasscode, openPasscode, sealPasscode } from './passcode'
-import { upsertCustomer } from './service'
+import { upsertCustomer } from '../customers/service'
 import { loadOrderView } from './views'
 import { auditAcknowledged, requireAcknowledged, warningsFor } from './warnings'
 import { warrantyVerdict } from './warranty'
@@ -145,17 +147,17 @@ export async function voidOrder(
   const { em, now } = ctx
   const order = await loadOrder(ctx, orderId)
   if (order.returnedAt) throw conflict('intake.v.alreadyReturned')
-  const payments = await em.find(Payment, { where: { orderId }, order: { id: 'ASC' } })
-  const held = payments.reduce((sum, p) => sum + p.amountFen, 0)
+  // The status machine first: only an order nobody has started on may be voided.
+  moveOrder(em, { orderId, from: order.status, to: 'void', at: now, userId: manager.id, note: reason })
+  const held = heldForOrder(em, orderId)
   let refund: { amountFen: number; method: PaymentMethod } | null = null
   if (held > 0) {
     // Paid back the way it was paid (the deposit's method).
-    const method = payments.find((p) => p.kind === 'deposit')?.method ?? order.depositMethod ?? 'cash'
-    await em.insert(Payment, { orderId, kind: 'refund', method, amountFen: -held, receivedAt: now.toISOString(), userId: manager.id })
+    const method = (await em.findOne(Payment, { where: { orderId, kind: 'deposit' }, order: { id: 'ASC' } }))?.method ?? order.depositMethod ?? 'cash'
+    recordPayment(em, { orderId, kind: 'refund', method, amountFen: -held, at: now, userId: manager.id })
     refund = { amountFen: held, method }
   }
-  const stamp = now.toISOString()
-  await em.update(WorkOrder, { id: orderId }, { status: 'void', voidedAt: stamp, voidedById: manager.id, voidReason: reason })
+  await em.update(WorkOrder, { id: orderId }, { voidedAt: now.toISOString(), voidedById: manager.id, voidReason: reason })
   await erasePasscode(em, orderId, now, manager.id)
   // A ticket or tag still waiting for the printer would come out clean, as if valid: it is
   // replaced by one marked 作废 (only then; a void prints nothing otherwise).

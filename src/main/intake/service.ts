@@ -4,11 +4,13 @@ import type { PrintJobView } from '@shared/contract/printing'
 import type { StoreSettings } from '@shared/contract/settings'
 import { invoiceDateProblem, localDate } from '@shared/domain/dates'
 import type { HandlerContext } from '../core/context'
-import { notFound, validationError } from '../core/errors'
-import { audit, changes } from '../audit/audit'
+import { validationError } from '../core/errors'
+import { audit } from '../audit/audit'
 import type { User } from '../auth/user.entity'
 import { prepared } from '../db/prepared'
-import { Customer } from './customer.entity'
+import { upsertCustomer } from '../customers/service'
+import { recordPayment } from '../payments/service'
+import { logOrderEvent } from '../repairs/status'
 import { allocateOrderNo, newClaimCode } from './numbering'
 import { loadOrderView } from './views'
 import { warrantyVerdict } from './warranty'
@@ -32,48 +34,12 @@ async function checkReferences(em: EntityManager, input: IntakeData, settings: S
 
 const CUSTOMER_EXISTS = `SELECT 1 FROM customer WHERE id = ?`
 const ACTIVE_TECHNICIAN = `SELECT 1 FROM "user" WHERE id = ? AND active = 1 AND role = 'technician'`
-const CUSTOMER_COLUMNS = `id, name, mobile, landline, address, createdAt, updatedAt`
-const CUSTOMER_BY_ID = `SELECT ${CUSTOMER_COLUMNS} FROM customer WHERE id = ?`
-const CUSTOMER_BY_MOBILE_AND_NAME = `SELECT ${CUSTOMER_COLUMNS} FROM customer WHERE mobile = ? AND name = ? LIMIT 1`
-// The name only when it changed: its FTS trigger (customer_fts_update) fires on any SET of "name".
-const RENAME_CUSTOMER = `UPDATE customer SET name = ? WHERE id = ? AND name IS NOT ?`
-const UPDATE_CUSTOMER = `UPDATE customer SET mobile = ?, landline = ?, address = ?, updatedAt = ? WHERE id = ?`
-const INSERT_CUSTOMER = `INSERT INTO customer (name, mobile, landline, address, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)`
-
-type CustomerDetails = Pick<Customer, 'name' | 'mobile' | 'landline' | 'address'>
-
-/**
- * Picks the customer the clerk chose, or the one with this mobile and name, or creates one. Details
- * typed over an existing customer's are written (and audited with the old values) only when they differ.
- */
-export async function upsertCustomer(em: EntityManager, input: IntakeData['customer'], at: Date, userId: number): Promise<Customer> {
-  const now = at.toISOString()
-  const existing = (
-    input.id ? prepared(em, CUSTOMER_BY_ID).get(input.id) : prepared(em, CUSTOMER_BY_MOBILE_AND_NAME).get(input.mobile, input.name)
-  ) as (CustomerDetails & { id: number; createdAt: string; updatedAt: string }) | undefined
-  if (input.id && !existing) throw notFound()
-  const details: CustomerDetails = { name: input.name, mobile: input.mobile, landline: input.landline, address: input.address }
-  if (existing) {
-    const { id, createdAt, updatedAt: _, ...before } = existing
-    const diff = changes(before, details)
-    if (!Object.keys(diff).length) return Object.assign(new Customer(), existing)
-    prepared(em, RENAME_CUSTOMER).run(input.name, id, input.name)
-    prepared(em, UPDATE_CUSTOMER).run(input.mobile, input.landline, input.address, now, id)
-    await audit(em, { at, userId, action: 'customer.update', entity: 'customer', entityId: id, changes: diff })
-    return Object.assign(new Customer(), { id, createdAt, ...details, updatedAt: now })
-  }
-  const fields = { ...details, updatedAt: now }
-  const id = Number(prepared(em, INSERT_CUSTOMER).run(input.name, input.mobile, input.landline, input.address, now, now).lastInsertRowid)
-  return Object.assign(new Customer(), { id, createdAt: now, ...fields })
-}
-
 const INSERT_ORDER = `INSERT INTO work_order (orderNo, claimCode, status, receivedAt, returnedAt, customerId,
     category, brand, model, serial, colour, imeiUnreadable, imeiUnreadableReason, passcodeSealed,
     invoiceDate, invoiceNo, faultDescription, faultCodes, condition, accessories, accessoriesOther,
     warrantyVerdict, inWarranty, overrideInWarranty, overrideReason,
     serviceType, estimateFen, depositFen, depositMethod, promisedDate, technicianId, createdById)
   VALUES (?, ?, 'received', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-const INSERT_DEPOSIT = `INSERT INTO payment (orderId, kind, method, amountFen, receivedAt, userId) VALUES (?, 'deposit', ?, ?, ?, ?)`
 const bit = (b: boolean) => (b ? 1 : 0)
 
 /** Takes a device in: one transaction for customer, order number, order, deposit, audit and print jobs. */
@@ -141,8 +107,10 @@ export async function createIntake(
     ).lastInsertRowid
   )
   const order = { id: orderId, orderNo }
+  // The timeline starts here (repairs/status.ts logs every later step).
+  logOrderEvent(em, { orderId, at: now, userId: clerk.id, kind: 'status', toStatus: 'received' })
   if (input.service.depositFen > 0 && input.service.depositMethod) {
-    prepared(em, INSERT_DEPOSIT).run(orderId, input.service.depositMethod, input.service.depositFen, stamp, clerk.id)
+    recordPayment(em, { orderId, kind: 'deposit', method: input.service.depositMethod, amountFen: input.service.depositFen, at: now, userId: clerk.id })
   }
   await audit(em, { at: now, userId: clerk.id, action: 'intake.create', entity: 'work_order', entityId: order.id, detail: { orderNo: order.orderNo } })
   // The brand and model become suggestions for the next clerk (devices/suggestions.ts).

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { CustomerView, OrderSummary, OrderView } from '@shared/contract/intake'
 import { notFound } from '../core/errors'
-import type { Customer } from './customer.entity'
+import type { Customer } from '../customers/customer.entity'
 import type { WorkOrder } from './work-order.entity'
 import type { WarrantyVerdict } from '@shared/domain/warranty'
 import { prepared } from '../db/prepared'

@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import type { ConditionCheck, WarrantyVerdict } from '@shared/domain/warranty'
 import type { OrderStatus, PaymentMethod, ServiceType } from '@shared/contract/intake'
 import { bool, instant, int, json, text } from '../db/columns'
-import { Customer } from './customer.entity'
+import { Customer } from '../customers/customer.entity'
 import { User } from '../auth/user.entity'
 
 @Entity('work_order')

@@ -7,6 +7,10 @@ import { searchContract } from './search'
 import { settingsContract } from './settings'
 import { systemContract } from './system'
 import { warehouseContract } from './warehouse'
+import { repairsContract } from './repairs'
+import { pickupContract } from './pickup'
+import { customersContract } from './customers'
+import { loanersContract } from './loaners'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -24,7 +28,11 @@ export const contract = {
   ...printingContract,
   ...searchContract,
   ...systemContract,
-  ...warehouseContract
+  ...warehouseContract,
+  ...repairsContract,
+  ...pickupContract,
+  ...customersContract,
+  ...loanersContract
 }
 export type Contract = typeof contract
 export type Channel = keyof Contract

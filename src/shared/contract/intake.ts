@@ -8,12 +8,13 @@ import type { PrintJobView } from './printing'
 
 export const ACCESSORIES = ['battery', 'charger', 'cable', 'simTray', 'backCover', 'memoryCard', 'box'] as const
 export const SERVICE_TYPES = ['warranty', 'paid', 'contract'] as const
-export const PAYMENT_METHODS = ['cash', 'wechat', 'alipay', 'card', 'other'] as const
+/** Payment methods and kinds live in the payments domain. */
+export { PAYMENT_METHODS, type PaymentMethod } from '../domain/payments'
+import { PAYMENT_METHODS, type PaymentMethod } from '../domain/payments'
 /** Statuses and their legal steps live in the order-status domain ('void': taken in by mistake, keeps its number). */
 export { ORDER_STATUSES, type OrderStatus } from '../domain/order-status'
 import type { OrderStatus } from '../domain/order-status'
 export type ServiceType = (typeof SERVICE_TYPES)[number]
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 
 export const CustomerInput = z.object({
   /** Set when the clerk picked an existing customer; details are updated from the form. */

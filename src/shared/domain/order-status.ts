@@ -46,3 +46,11 @@ export const HAND_BACK_STATUSES: readonly OrderStatus[] = ['ready', 'unrepairabl
 
 /** Work still to do at the bench (the technician queue). */
 export const BENCH_STATUSES: readonly OrderStatus[] = ['received', 'diagnosing', 'awaitingApproval', 'waitingParts', 'repairing', 'qualityCheck', 'atManufacturer']
+
+/**
+ * What the order timeline records (order_event.kind): every status step, and the other things that
+ * happen to an order without changing its status (assigning a technician, a "will be late" call,
+ * the customer's answer to a quote, a QC verdict, a trip to the manufacturer, a notice to collect).
+ */
+export const ORDER_EVENT_KINDS = ['status', 'assign', 'lateCall', 'quote', 'qc', 'manufacturer', 'notice', 'pickup', 'loaner', 'comeback'] as const
+export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number]

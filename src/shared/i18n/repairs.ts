@@ -12,7 +12,9 @@ export const repairsMessages = defineMessages(
     'status.unrepairable': '无法维修',
     'status.atManufacturer': '返厂中',
     'status.cancelled': '客户取消',
-    'status.pickedUp': '已取机'
+    'status.pickedUp': '已取机',
+    'repairs.err.illegalStep': '不能从「{from}」改为「{to}」',
+    'repairs.err.statusChanged': '这张工单的状态刚被别人改过，请刷新后再试'
   },
   {
     'status.diagnosing': 'Diagnosing',
@@ -24,6 +26,8 @@ export const repairsMessages = defineMessages(
     'status.unrepairable': 'Unrepairable',
     'status.atManufacturer': 'At the manufacturer',
     'status.cancelled': 'Cancelled by customer',
-    'status.pickedUp': 'Picked up'
+    'status.pickedUp': 'Picked up',
+    'repairs.err.illegalStep': 'An order cannot go from "{from}" to "{to}"',
+    'repairs.err.statusChanged': 'Someone else just changed this order\'s status: refresh and try again'
   }
 )

@@ -9,6 +9,10 @@ import { SettingsScreen } from '../settings/SettingsScreen'
 import { allowed, canCall, homeRoute, type Route } from './access'
 import { TopBar } from './TopBar'
 import { WarehouseScreen } from '../warehouse/WarehouseScreen'
+import { BenchScreen } from '../bench/BenchScreen'
+import { PickupScreen } from '../pickup/PickupScreen'
+import { NoticesScreen } from '../notices/NoticesScreen'
+import { LoanersScreen } from '../loaners/LoanersScreen'
 
 /**
  * Signed-in frame. Routing is plain state: the intake form stays mounted (hidden) while the clerk
@@ -58,6 +62,10 @@ export function Shell({ session }: { session: SessionView }): React.JSX.Element 
         {route.name === 'warehouse' && (
           <WarehouseScreen role={role} tab={route.tab ?? 'parts'} onTab={(tab) => setRoute({ name: 'warehouse', tab })} onOpenOrder={(orderId) => go({ name: 'order', orderId })} />
         )}
+        {route.name === 'bench' && <BenchScreen role={role} onOpenOrder={(orderId) => go({ name: 'order', orderId })} />}
+        {route.name === 'pickup' && <PickupScreen role={role} onOpenOrder={(orderId) => go({ name: 'order', orderId })} />}
+        {route.name === 'notices' && <NoticesScreen role={role} onOpenOrder={(orderId) => go({ name: 'order', orderId })} />}
+        {route.name === 'loaners' && <LoanersScreen role={role} onOpenOrder={(orderId) => go({ name: 'order', orderId })} />}
       </Layout.Content>
     </Layout>
   )

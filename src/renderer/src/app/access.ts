@@ -16,6 +16,10 @@ export type Route =
   | { name: 'settings' }
   | { name: 'audit' }
   | { name: 'warehouse'; tab?: WarehouseTab }
+  | { name: 'bench' }
+  | { name: 'pickup' }
+  | { name: 'notices' }
+  | { name: 'loaners' }
 
 /** The channel a screen cannot work without: the screen is shown only if the role may call it. */
 export const ROUTE_CHANNEL: Record<Route['name'], Channel> = {
@@ -25,7 +29,11 @@ export const ROUTE_CHANNEL: Record<Route['name'], Channel> = {
   settings: 'settings.update',
   audit: 'audit.list',
   // Every role looks parts up; what each may do inside is per tab.
-  warehouse: 'warehouse.parts.search'
+  warehouse: 'warehouse.parts.search',
+  bench: 'repairs.queue',
+  pickup: 'pickup.find',
+  notices: 'notices.list',
+  loaners: 'loaners.list'
 }
 
 export function allowed(role: Role | undefined, route: Route): boolean {

@@ -1,9 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
-import type { PaymentMethod } from '@shared/contract/intake'
+import type { PaymentKind, PaymentMethod } from '@shared/domain/payments'
 import { instant, int, text } from '../db/columns'
-import { WorkOrder } from './work-order.entity'
+import { WorkOrder } from '../intake/work-order.entity'
 
-/** Money received against an order (the intake deposit now; pickup payments later). Day close sums these. */
+/** Money received or paid back against an order (deposits, pickup payments, refunds). Day close sums these. */
 @Entity('payment')
 @Index(['receivedAt'])
 export class Payment {
@@ -18,9 +18,9 @@ export class Payment {
   @Column(int())
   orderId: number
 
-  /** 'refund': money paid back (a voided order's deposit); amountFen is negative, so a sum is the net. */
+  /** 'refund': money paid back; amountFen is negative, so a sum is the net held for the order. */
   @Column(text())
-  kind: 'deposit' | 'refund'
+  kind: PaymentKind
 
   @Column(text())
   method: PaymentMethod
@@ -33,4 +33,8 @@ export class Payment {
 
   @Column(int())
   userId: number
+
+  /** Set on a loaner's deposit and its refund: money held for the loaner, not for the repair. */
+  @Column(int({ nullable: true }))
+  loanId: number | null
 }
