@@ -18,8 +18,8 @@ export async function allocateOrderNo(em: EntityManager, today: PlainDate): Prom
 const NEXT_SERIAL = `INSERT INTO order_sequence (period, lastSerial)
   VALUES (@period, coalesce((SELECT lastSerial FROM order_sequence WHERE period = @period), 0) + 1)
   ON CONFLICT(period) DO UPDATE SET lastSerial = excluded.lastSerial RETURNING lastSerial`
-// Served by the claimCode index.
-const CLAIM_CODE_IN_USE = `SELECT 1 FROM work_order WHERE claimCode = ? AND status <> 'closed' LIMIT 1`
+// Served by the claimCode index. A handed-back or void order's code may be issued again (its ticket is void).
+const CLAIM_CODE_IN_USE = `SELECT 1 FROM work_order WHERE claimCode = ? AND status NOT IN ('pickedUp', 'void') LIMIT 1`
 
 // No 0/O, 1/I/L, 2/Z, 5/S, 8/B: the code is read aloud and typed from a crumpled ticket.
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679'

@@ -12,6 +12,7 @@ import { createCore } from '../../../src/main/core/create-core'
 import { sampleOrderView } from '../../helpers/order-fixture'
 import { COLOURS, DEVICES, FAULTS, chineseName, pick, rng, uniqueMobile, type DeviceModel } from './data'
 import { generateWarehouse, type WarehouseFacts } from './warehouse'
+import { generateRepairs, type RepairFacts } from './repairs-data'
 
 /** The bench's "now": the generated history ends the day before. */
 export const BENCH_NOW = '2026-11-23T02:00:00.000Z'
@@ -38,6 +39,7 @@ export interface StoreFacts {
   auditRows: number
   generateMs: number
   warehouse: WarehouseFacts
+  repairs: RepairFacts
 }
 
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679'
@@ -128,7 +130,8 @@ export async function generateStore(dir: string, path: string, scale: number, lo
   const techs = users.filter((u) => u.role === 'technician').map((u) => u.id)
   const storekeepers = users.filter((u) => u.role === 'warehouse').map((u) => u.id)
   const managerId = users.find((u) => u.role === 'manager')!.id
-  const closed = (ORDER_STATUSES as readonly string[]).includes('closed') ? 'closed' : 'received'
+  // Devices that left the shop were handed back; repairs-data.ts walks every order's timeline.
+  const closed: (typeof ORDER_STATUSES)[number] = 'pickedUp'
   const printJobNullable = (db.prepare(`SELECT "notnull" AS nn FROM pragma_table_info('print_job') WHERE name = 'document'`).get() as { nn: number }).nn === 0
   const settings = { ...defaultSettings(), store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '谢谢惠顾' } }
   const frozen = {
@@ -164,7 +167,7 @@ export async function generateStore(dir: string, path: string, scale: number, lo
     }
   }
 
-  const bulkTables = ['customer', 'work_order', 'payment', 'print_job', 'audit_log']
+  const bulkTables = ['customer', 'work_order', 'payment', 'print_job', 'audit_log', 'order_event', 'repair_charge']
   const restore = dropForBulkLoad(db, bulkTables)
   const insCustomer = db.prepare(`INSERT INTO customer (id, name, mobile, landline, address, createdAt, updatedAt) VALUES (?, ?, ?, '', ?, ?, ?)`)
   const insOrder = db.prepare(`INSERT INTO work_order (id, orderNo, claimCode, status, receivedAt, returnedAt, customerId, category, brand, model, serial, colour,
@@ -303,6 +306,7 @@ export async function generateStore(dir: string, path: string, scale: number, lo
   db.transaction(() => {
     for (const [period, last] of sequence) insSeq.run(period, last)
   })()
+  const repairs = generateRepairs(db, { nowMs: now.getTime(), technicians: techs, clerks, managerId, log })
   log('  rebuilding indexes and search tables')
   restore()
   const warehouse = generateWarehouse(db, {
@@ -329,6 +333,7 @@ export async function generateStore(dir: string, path: string, scale: number, lo
     printJobs,
     auditRows: nOrders,
     generateMs: Date.now() - started,
-    warehouse
+    warehouse,
+    repairs
   }
 }

@@ -113,7 +113,7 @@ function rawStatements(db: Database.Database) {
     ),
     stays: db.prepare(`SELECT receivedAt, returnedAt FROM work_order WHERE serial = ? AND returnedAt IS NOT NULL`),
     technicians: db.prepare(`SELECT id, displayName FROM "user" WHERE role = 'technician' AND active = 1 ORDER BY displayName`),
-    claimClash: db.prepare(`SELECT 1 FROM work_order WHERE claimCode = ? AND status <> 'closed' LIMIT 1`)
+    claimClash: db.prepare(`SELECT 1 FROM work_order WHERE claimCode = ? AND status NOT IN ('pickedUp', 'void') LIMIT 1`)
   }
   return { s, grams, fts }
 }
@@ -386,7 +386,7 @@ function rawIntakeTiming(dbPath: string, budgetMs: number): Promise<Timing> {
   const insCustomer = db.prepare(`INSERT INTO customer (name, mobile, landline, address, createdAt, updatedAt) VALUES (?, ?, '', '', ?, ?)`)
   const seqUp = db.prepare(`INSERT INTO order_sequence (period, lastSerial) VALUES ('RAWB', coalesce((SELECT lastSerial FROM order_sequence WHERE period = 'RAWB'), 0) + 1)
     ON CONFLICT(period) DO UPDATE SET lastSerial = excluded.lastSerial RETURNING lastSerial`)
-  const clash = db.prepare(`SELECT 1 FROM work_order WHERE claimCode = ? AND status <> 'closed' LIMIT 1`)
+  const clash = db.prepare(`SELECT 1 FROM work_order WHERE claimCode = ? AND status NOT IN ('pickedUp', 'void') LIMIT 1`)
   const stays = db.prepare(`SELECT receivedAt, returnedAt FROM work_order WHERE serial = ? AND returnedAt IS NOT NULL`)
   const insOrder = db.prepare(`INSERT INTO work_order (orderNo, claimCode, status, receivedAt, customerId, category, brand, model, serial, faultDescription,
       faultCodes, condition, accessories, warrantyVerdict, inWarranty, serviceType, estimateFen, promisedDate, createdById)
