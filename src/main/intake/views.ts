@@ -20,7 +20,9 @@ export function orderSummary(o: WorkOrder): OrderSummary {
     customerMobile: o.customer.mobile,
     deviceLabel: `${o.brand} ${o.model}`,
     serial: o.serial,
-    serviceType: o.serviceType
+    serviceType: o.serviceType,
+    promisedDate: o.promisedDate,
+    returnedAt: o.returnedAt
   }
 }
 

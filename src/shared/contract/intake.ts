@@ -214,6 +214,9 @@ export interface OrderSummary {
   deviceLabel: string
   serial: string
   serviceType: ServiceType
+  promisedDate: string
+  /** When the device left the shop (handed back); null while it is here. */
+  returnedAt: string | null
 }
 
 export interface DeviceView {

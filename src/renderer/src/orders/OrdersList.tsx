@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd'
 import type { OrderSummary } from '@shared/contract/intake'
-import { localDateTime } from '@shared/domain/dates'
+import { localDate, localDateTime } from '@shared/domain/dates'
+import { isOverdue } from '@shared/domain/orders'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
@@ -32,6 +33,8 @@ export function OrdersList({ onOpen }: { onOpen: (orderId: number) => void }): R
     setText(value)
     setCursors([null])
   }
+  const today = localDate(new Date(), tz)
+  const overdue = (o: OrderSummary) => isOverdue({ ...o, receivedDate: localDate(new Date(o.receivedAt), tz) }, today)
   const columns = [
     { title: t('receipt.orderNo'), dataIndex: 'orderNo', key: 'orderNo', width: 150 },
     { title: t('ui.orders.received'), key: 'received', width: 140, render: (o: OrderSummary) => localDateTime(o.receivedAt, tz) },
@@ -43,8 +46,15 @@ export function OrdersList({ onOpen }: { onOpen: (orderId: number) => void }): R
     {
       title: t('ui.orders.status'),
       key: 'status',
-      width: 90,
-      render: (o: OrderSummary) => <Tag color={o.status === 'void' ? 'default' : 'processing'}>{t(`status.${o.status}`)}</Tag>
+      width: 150,
+      render: (o: OrderSummary) =>
+        overdue(o) ? (
+          <Tag color="red" data-testid={`overdue-${o.orderNo}`}>
+            {t(`status.${o.status}`)} · {t('ui.orders.overdue')}
+          </Tag>
+        ) : (
+          <Tag color={o.status === 'void' || o.status === 'pickedUp' ? 'default' : 'processing'}>{t(`status.${o.status}`)}</Tag>
+        )
     }
   ]
   const summary = page.data
