@@ -13,6 +13,7 @@ import { repairsHandlers } from './repairs/handlers'
 import { pickupHandlers } from './pickup/handlers'
 import { customersHandlers } from './customers/handlers'
 import { loanersHandlers } from './loaners/handlers'
+import { backupHandlers } from './backup/handlers'
 
 /** Every channel's handler; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers<Contract> = {
@@ -28,5 +29,6 @@ export const handlers: Handlers<Contract> = {
   ...repairsHandlers,
   ...pickupHandlers,
   ...customersHandlers,
-  ...loanersHandlers
+  ...loanersHandlers,
+  ...backupHandlers
 }

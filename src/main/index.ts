@@ -84,16 +84,23 @@ app.whenReady().then(async () => {
   // The window loads while the database is checked (quick_check reads every page, about 1 s per GB);
   // its first calls wait for the check.
   createWindow()
-  try {
-    coreReady = createCore({
+  const open = (): Promise<Core> =>
+    createCore({
       userDataDir: app.getPath('userData'),
       dbPath,
       // Set by scripts/start-electron.mjs: better-sqlite3 built for Electron's ABI, kept apart from
       // node_modules (which stays built for Node so `npm test` keeps working).
       nativeBinding: process.env.REPAIR_COUNTER_SQLITE_BINDING,
       // Device passcodes are sealed with a key the OS keychain protects, never kept in the database.
-      passcodeKeys: safeStorageKeyProvider(safeStorage, app.getPath('userData'))
+      passcodeKeys: safeStorageKeyProvider(safeStorage, app.getPath('userData')),
+      // A restore (backups.restore): close this core and open a new one, which puts the backup in place.
+      onRestartRequested: () => {
+        coreReady = coreReady!.then((old) => old.close()).then(open)
+        coreReady.then((c) => (core = c)).catch((e) => dialog.showErrorBox('Repair Counter', String(e)))
+      }
     })
+  try {
+    coreReady = open()
     core = await coreReady
   } catch (error) {
     // Without its database the app cannot work: say why, rather than showing no window at all.

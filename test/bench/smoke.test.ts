@@ -31,6 +31,13 @@ const NAMES = [
   'warehouse.stockCard',
   'warehouse.valuation',
   'warehouse.issue',
+  'repairs.queueShop',
+  'repairs.queueTechnician',
+  'pickup.find.ticket',
+  'pickup.find.claimCode',
+  'pickup.find.mobile',
+  'pickup.find.orderNo',
+  'pickup.complete',
   'intake.new',
   'intake.returning',
   'db.open',
@@ -55,7 +62,7 @@ describe('store-scale bench (smoke, scale 0.002)', () => {
   })
 
   it('finds each sampled order by every kind of lookup, and each sampled part', () => {
-    const checked = [...NAMES.filter((n) => n.startsWith('lookup.')), 'warehouse.byCode', 'warehouse.searchBarcode', 'warehouse.searchText', 'warehouse.stockCard', 'warehouse.valuation']
+    const checked = [...NAMES.filter((n) => n.startsWith('lookup.') || n.startsWith('repairs.') || n.startsWith('pickup.')), 'warehouse.byCode', 'warehouse.searchBarcode', 'warehouse.searchText', 'warehouse.stockCard', 'warehouse.valuation']
     expect(result.found).toEqual(Object.fromEntries(checked.map((n) => [n, true])))
   })
 

@@ -44,6 +44,8 @@ export async function startTestCore(opts: Partial<CoreOptions> & { now?: string 
     clock: clock.now,
     logError: () => undefined,
     printQueue: { retryDelaysMs: [100, 200, 400], sendTimeoutMs: 2000, statusTtlMs: 20 },
+    // No backup at start in the middle of a test (the backup tests ask for one).
+    backupAtStart: false,
     ...opts
   })
   const session = (key = `s${++sessionSeq}`): Caller => ({

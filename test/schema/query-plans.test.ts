@@ -6,18 +6,21 @@
 // then fails here instead of on a five-year store.
 import type { Database } from 'better-sqlite3'
 import { HOT_QUERIES } from '../../src/main/search/search-service'
+import { moveOrder } from '../../src/main/repairs/status'
 import { preparedSql } from '../../src/main/db/prepared'
 import { CATALOGUE_QUERIES } from '../../src/main/warehouse/catalogue'
 import { REORDER_QUERIES } from '../../src/main/warehouse/reorder'
 import { STOCK_CARD_QUERIES } from '../../src/main/warehouse/stock-card'
 import { VALUATION_QUERIES } from '../../src/main/warehouse/valuation'
+import { walkOrder } from '../helpers/pickup'
 import { sampleIntake, setUpStore, startTestCore, userWithRole, validImei, type Caller, type TestCore } from '../helpers/core'
 
 /** Tables that grow without bound in a busy shop. */
-const BIG_TABLES = ['work_order', 'customer', 'payment', 'print_job', 'audit_log', 'part', 'stock_move', 'old_part', 'stocktake_line', 'goods_receipt', 'goods_receipt_line', 'requisition', 'requisition_line', 'stock_adjustment', 'stock_transfer']
+const BIG_TABLES = ['work_order', 'customer', 'payment', 'print_job', 'audit_log', 'part', 'stock_move', 'old_part', 'stocktake_line', 'goods_receipt', 'goods_receipt_line', 'requisition', 'requisition_line', 'stock_adjustment', 'stock_transfer', 'pickup', 'order_notice', 'comeback', 'loaner_loan', 'order_event']
 
 /** Scans that are bounded by design, with the reason. Keep this list short. */
 const BOUNDED_SCANS: { sql: RegExp; table: string; why: string }[] = [
+  { sql: /FROM loaner_loan l [\s\S]*WHERE l\.returnedAt IS NULL ORDER BY l\.dueDate, l\.id LIMIT/, table: 'loaner_loan', why: 'loaners out: walks the partial index of open loans only (IDX_loaner_loan_open_due)' },
   { sql: /ORDER BY w\.id DESC LIMIT \?$/, table: 'work_order', why: 'the newest page walks the rowid backwards and stops at LIMIT' },
   { sql: /^WITH cut AS \(SELECT p\.id AS partId[\s\S]*FROM part p\)/, table: 'part', why: 'valuation totals visit every part once (20k), three index seeks into stock_move each' }
 ]
@@ -102,6 +105,43 @@ const HOT_PATHS: Record<string, (c: Ctx) => Promise<unknown>> = {
     await c.manager.ok('warehouse.receipts.list', {})
     await c.manager.ok('warehouse.adjustments.list', {})
     await c.manager.ok('warehouse.adjustments.list', { status: 'pending' })
+  },
+  'pickup: find by scan, code, mobile, order no; quote; hand back; void ticket; refund; receipt': async (c) => {
+    const { order: o } = await c.clerk.ok('intake.create', sampleIntake({ customer: { id: c.order.customerId, name: '张三', mobile: c.order.mobile, landline: '', address: '' } }))
+    await walkOrder(c.tc.core.dataSource, o.id, 1)
+    for (const query of [`RO|${o.orderNo}|${o.claimCode}`, o.claimCode, c.order.mobile, o.orderNo]) await c.clerk.ok('pickup.find', { query })
+    await c.clerk.ok('pickup.quote', { orderId: o.id })
+    await c.clerk.ok('pickup.complete', { orderId: o.id, proof: { kind: 'code', value: o.claimCode }, tenders: [] })
+    await c.clerk.call('pickup.find', { query: `RO|${o.orderNo}|${o.claimCode}` })
+    await c.clerk.ok('pickup.quote', { orderId: o.id })
+    await c.clerk.ok('pickup.reprint', { orderId: o.id })
+  },
+  'care: notices, loaners, comebacks (counter)': async (c) => {
+    const { order } = await c.clerk.ok('intake.create', sampleIntake())
+    await c.tc.core.dataSource.transaction(async (em) => {
+      const steps = ['received', 'diagnosing', 'repairing', 'qualityCheck', 'ready'] as const
+      for (let i = 1; i < steps.length; i++) moveOrder(em, { orderId: order.id, from: steps[i - 1], to: steps[i], at: c.tc.clock.now(), userId: 1 })
+    })
+    await c.clerk.ok('notices.list', {})
+    await c.clerk.ok('notices.message', { orderId: order.id })
+    await c.clerk.ok('notices.record', { orderId: order.id, channel: 'call', outcome: 'reached' })
+    await c.manager.ok('notices.uncollected', {})
+    await c.clerk.ok('notices.forOrder', { orderId: order.id })
+    await c.clerk.ok('comebacks.forOrder', { orderId: order.id })
+    await c.manager.ok('comebacks.reworkRate', { from: '2026-11-01', to: '2026-11-30' })
+    const loaner = await c.manager.ok('loaners.create', { code: 'QP-BY-1', device: '备用机', serial: '', condition: '', depositFen: 10000 })
+    const { loan } = await c.clerk.ok('loaners.lend', { orderId: order.id, loanerId: loaner.id, depositMethod: 'cash' })
+    await c.clerk.ok('loaners.list', {})
+    await c.clerk.ok('loaners.out', {})
+    await c.clerk.ok('loaners.forOrder', { orderId: order.id })
+    await c.clerk.ok('loaners.return', { loanId: loan.loanId, conditionIn: '', outcome: 'refunded' })
+  },
+  'technician bench: queues, repair card, timeline': async (c) => {
+    const tech = await userWithRole(c.tc, c.manager, 'technician', 'qpbench')
+    for (const input of [{}, { status: 'received' as const }, { unassigned: true }, { unassigned: true, status: 'received' as const }, { technicianId: tech.id }, { technicianId: tech.id, status: 'repairing' as const }]) await c.clerk.ok('repairs.queue', input)
+    await tech.ok('repairs.queue', { scope: 'mine' })
+    await tech.ok('repairs.card', { orderId: c.order.id })
+    await tech.ok('repairs.timeline', { orderId: c.order.id })
   },
   'global search, every kind of input': async (c) => {
     const o = c.order

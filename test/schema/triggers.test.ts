@@ -49,7 +49,8 @@ const EXPECTED_TRIGGERS: Record<string, string> = {
   stocktake_line_open_only: 'stocktake_line',
   // The order timeline (migration RepairsCore)
   order_event_append_only_update: 'order_event',
-  order_event_append_only_delete: 'order_event'
+  order_event_append_only_delete: 'order_event',
+  pickup_append_only_update: 'pickup', pickup_append_only_delete: 'pickup'
 }
 
 describe('the migrated schema', () => {

@@ -6,7 +6,7 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createCore, DB_FILE_NAME } from '../core/create-core'
+import { createCore, DB_FILE_NAME, type Core } from '../core/create-core'
 import { acquireProcessLock, DataFolderInUse } from '../db/process-lock'
 import { startBridge } from './server'
 
@@ -22,7 +22,14 @@ async function main() {
   const lock = acquireProcessLock(dbPath)
   process.on('exit', () => lock.release())
   // The page loads while the database is checked (about 1.5 ms per MB); its calls wait for the check.
-  const coreReady = createCore({ userDataDir: dataDir, dbPath })
+  // A restore (backups.restore) asks for a reopen: calls already queued finish on the old core, later
+  // ones wait for the new core, which puts the restored file in place and checks it as at start.
+  const open = (): Promise<Core> => createCore({ userDataDir: dataDir, dbPath, onRestartRequested: reopen })
+  let coreReady = open()
+  function reopen() {
+    coreReady = coreReady.then((old) => old.close()).then(open)
+    coreReady.catch((e) => console.error(e))
+  }
   coreReady.catch(() => undefined) // awaited below; failing before that must not count as unhandled
   const bridge = await startBridge({
     router: { call: async (ctx, channel, input) => (await coreReady).router.call(ctx, channel, input) },

@@ -15,6 +15,8 @@ import { Mutex } from './mutex'
 import { Sessions } from './sessions'
 import { SearchService } from '../search/search-service'
 import { fileKeyProvider, type PasscodeKeyProvider } from '../intake/passcode'
+import { applyStagedRestore, BackupService } from '../backup/service'
+import { damagedRestore } from '../backup/damaged-restore'
 
 export interface CoreOptions {
   /** Folder for the database (unless dbPath is given), saved PDFs and logs. */
@@ -27,6 +29,16 @@ export interface CoreOptions {
   logError?: (where: string, error: unknown) => void
   /** Seals device passcodes; Electron passes safeStorage's, else a key file in userDataDir. */
   passcodeKeys?: PasscodeKeyProvider
+  /**
+   * The first start of each business day backs the database up once the app is up (after delayMs,
+   * default 3 s). false: never at start (the bench).
+   */
+  backupAtStart?: false | { delayMs: number }
+  /**
+   * A restore was staged: close this core and create a new one (which puts it in place). The bridge
+   * and the Electron shell pass it; without it the user is told to restart the app.
+   */
+  onRestartRequested?: () => void
 }
 
 export interface Core {
@@ -45,6 +57,9 @@ export const DB_FILE_NAME = 'repair-counter.sqlite'
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const logError = opts.logError ?? ((where, e) => console.error(`[${where}]`, e))
   const dbPath = opts.dbPath ?? join(opts.userDataDir, DB_FILE_NAME)
+  // A restore the manager confirmed (backups.restore) goes in before the checks, which then judge it.
+  const restored = applyStagedRestore(dbPath, opts.userDataDir, (opts.clock ?? (() => new Date()))())
+  if (restored) logError('backup', `restored ${restored.from}; the replaced database is kept as ${restored.replacedPath}`)
   // First-run setup only where no database file exists; anything else must pass the checks before it is opened for writing.
   if (!existsSync(dbPath)) createDatabaseFile(dbPath, opts.nativeBinding)
   else {
@@ -55,6 +70,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const mutex = new Mutex()
   const settings = new SettingsService()
   const printQueue = new PrintQueue(dataSource, mutex, settings, { logError: (e) => logError('print', e), clock: opts.clock, ...opts.printQueue })
+  const backups = new BackupService({
+    dataSource,
+    mutex,
+    settings,
+    userDataDir: opts.userDataDir,
+    dbPath,
+    nativeBinding: opts.nativeBinding,
+    clock: opts.clock ?? (() => new Date()),
+    logError,
+    onRestartRequested: opts.onRestartRequested
+  })
   const router = new Router({
     dataSource,
     mutex,
@@ -67,11 +93,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       sessions: new Sessions(),
       search: new SearchService(dataSource),
       passcodeKeys: opts.passcodeKeys ?? fileKeyProvider(opts.userDataDir),
+      backups,
       paths: { userData: opts.userDataDir, pdfDir: join(opts.userDataDir, 'pdf'), fontPath: resolveFontPath() }
     }
   })
   await printQueue.recover()
   printQueue.kick()
+  // Only here, after the checks passed: a damaged database is never backed up over a good backup.
+  if (opts.backupAtStart !== false) backups.scheduleAtStart(opts.backupAtStart?.delayMs ?? 3000)
   return {
     router,
     health: { state: 'ok' },
@@ -79,6 +108,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     printQueue,
     async close() {
       printQueue.stop()
+      await backups.close()
       await printQueue.idle()
       await mutex.run(() => dataSource.destroy())
     }
@@ -96,7 +126,9 @@ function damagedCore(dbPath: string, opts: CoreOptions, check: { problem: Databa
   }
   const dataSource = createDataSource({ path: dbPath, nativeBinding: opts.nativeBinding })
   return {
-    router: new DamagedRouter(health),
+    router: new DamagedRouter(health, {
+      'backups.restoreDamaged': damagedRestore({ ...opts, dbPath })
+    }),
     health,
     dataSource,
     printQueue: new PrintQueue(dataSource, new Mutex(), new SettingsService()),

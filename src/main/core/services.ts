@@ -3,6 +3,7 @@ import type { PrintQueue } from '../printing/queue'
 import type { Sessions } from './sessions'
 import type { SearchService } from '../search/search-service'
 import type { PasscodeKeyProvider } from '../intake/passcode'
+import type { BackupService } from '../backup/service'
 
 /** Long-lived services handlers reach through their context. */
 export interface CoreServices {
@@ -14,6 +15,8 @@ export interface CoreServices {
   search: SearchService
   /** The key that seals device passcodes; never stored in the database. */
   passcodeKeys: PasscodeKeyProvider
+  /** Backups of the database, their manifest, restore (src/main/backup/). */
+  backups: BackupService
   paths: {
     userData: string
     pdfDir: string

@@ -1,16 +1,16 @@
 import type { BackupInfo } from '@shared/contract/system'
+import { newestVerified } from '../backup/manifest'
 
 export type { BackupInfo }
 
 /**
- * HOOK for the backups of the manager issue (issue 9): the newest verified backup of this data
- * folder, or null. The damaged-database screen names it.
+ * The newest verified backup of this data folder, or null. The damaged-database screen names it.
  *
- * It must work while the database is damaged, so it may not read anything from the database:
- * the backup folder (a setting, possibly a USB drive) has to be mirrored into a small file in
- * `userDataDir` (e.g. `backups.json` with the folder and the verified backups) when backups are
- * taken. Until backups exist there is nothing to name.
+ * It must work while the database is damaged, so it reads nothing from the database: the backup
+ * domain (src/main/backup/) mirrors the folder and the verified backups into `backups.json` in
+ * `userDataDir` whenever it takes, rotates or restores one.
  */
-export function findNewestBackup(_userDataDir: string): BackupInfo | null {
-  return null
+export function findNewestBackup(userDataDir: string): BackupInfo | null {
+  const b = newestVerified(userDataDir)
+  return b ? { path: b.path, takenAt: b.takenAt, sizeBytes: b.sizeBytes, schema: b.schema } : null
 }

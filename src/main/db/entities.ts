@@ -25,6 +25,12 @@ import { OrderEvent } from '../repairs/order-event.entity'
 import { RepairCharge } from '../repairs/repair-charge.entity'
 import { Loaner } from '../loaners/loaner.entity'
 import { LoanerLoan } from '../loaners/loan.entity'
+import { OrderNotice } from '../customers/notice.entity'
+import { Comeback } from '../customers/comeback.entity'
+import { Pickup } from '../pickup/pickup.entity'
+import { RepairCard } from '../repairs/repair-card.entity'
+import { LabourPrice } from '../repairs/labour-price.entity'
+import { ManufacturerTrip } from '../repairs/manufacturer-trip.entity'
 
 /** Every entity, in one list: the DataSource and the schema-equality test both use it. */
-export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel, Part, StockMove, StockBalance, DocSequence, GoodsReceipt, GoodsReceiptLine, Requisition, RequisitionLine, StockTransfer, StockAdjustment, OldPart, RtmBatch, Stocktake, StocktakeLine, OrderEvent, RepairCharge, Loaner, LoanerLoan]
+export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel, Part, StockMove, StockBalance, DocSequence, GoodsReceipt, GoodsReceiptLine, Requisition, RequisitionLine, StockTransfer, StockAdjustment, OldPart, RtmBatch, Stocktake, StocktakeLine, OrderEvent, RepairCharge, Loaner, LoanerLoan, OrderNotice, Comeback, Pickup, RepairCard, LabourPrice, ManufacturerTrip]

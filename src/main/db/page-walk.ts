@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads'
 /** How many lines of SQLite's findings are kept. */
 const MAX_DETAILS = 20
 
-export type Walk = 'quick' | 'foreignKeys'
+export type Walk = 'quick' | 'foreignKeys' | 'integrity'
 
 /**
  * One page walk on its own read-only connection. Runs inside a worker thread, as source text:
@@ -30,6 +30,7 @@ function pageWalk(Db: typeof Database, path: string, nativeBinding: string | und
     // Reading through a memory map makes the walk about a third cheaper.
     db.pragma('mmap_size = 4294967296')
     if (which === 'foreignKeys') collect('PRAGMA foreign_key_check', (r) => `${r[0]} row ${r[1]} points to a missing ${r[2]}`)
+    else if (which === 'integrity') collect(`PRAGMA integrity_check(${max})`, (r) => String(r[0]))
     else {
       collect('PRAGMA quick_check', (r) => String(r[0]))
       if (lines.join() !== 'ok') {

@@ -9,6 +9,7 @@ import { audit } from '../audit/audit'
 import type { User } from '../auth/user.entity'
 import { prepared } from '../db/prepared'
 import { upsertCustomer } from '../customers/service'
+import { detectComeback } from '../customers/comebacks'
 import { recordPayment } from '../payments/service'
 import { logOrderEvent } from '../repairs/status'
 import { allocateOrderNo, newClaimCode } from './numbering'
@@ -112,6 +113,8 @@ export async function createIntake(
   if (input.service.depositFen > 0 && input.service.depositMethod) {
     recordPayment(em, { orderId, kind: 'deposit', method: input.service.depositMethod, amountFen: input.service.depositFen, at: now, userId: clerk.id })
   }
+  // Same device picked up here within 3 months: a comeback (返修), labour free while flagged.
+  await detectComeback(em, { orderId, serial: device.serial, at: now, userId: clerk.id, timeZone: settings.timeZone })
   await audit(em, { at: now, userId: clerk.id, action: 'intake.create', entity: 'work_order', entityId: order.id, detail: { orderNo: order.orderNo } })
   // The brand and model become suggestions for the next clerk (devices/suggestions.ts).
   await recordDevice(em, input.device, now)

@@ -5,6 +5,7 @@ import type { Customer } from '../customers/customer.entity'
 import type { WorkOrder } from './work-order.entity'
 import type { WarrantyVerdict } from '@shared/domain/warranty'
 import { prepared } from '../db/prepared'
+import { openLoanerFor } from '../loaners/open-loan'
 
 export function customerView(c: Customer): CustomerView {
   return { id: c.id, name: c.name, mobile: c.mobile, landline: c.landline, address: c.address }
@@ -138,5 +139,7 @@ function orderView(o: OrderViewRow): OrderView {
 export async function loadOrderView(em: EntityManager, orderId: number): Promise<OrderView> {
   const row = prepared(em, ORDER_VIEW_SQL).get(orderId) as OrderViewRow | undefined
   if (!row) throw notFound()
-  return orderView(row)
+  // A loaner out on the order: printed on the claim ticket (no key at all when none is out).
+  const loan = openLoanerFor(em, orderId)
+  return loan ? { ...orderView(row), loaner: { code: loan.code, device: loan.device, serial: loan.serial, depositFen: loan.depositFen, dueDate: loan.dueDate } } : orderView(row)
 }

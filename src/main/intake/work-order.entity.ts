@@ -8,6 +8,9 @@ import { User } from '../auth/user.entity'
 @Entity('work_order')
 // Last 6 of an IMEI/serial (global search): an expression index, created by migration SearchIndexes.
 @Index('IDX_work_order_serial_last6', { synchronize: false })
+// The technician queue (repairs/queue.ts): open orders by status, and by technician + status.
+@Index('IDX_work_order_status_promised', ['status', 'promisedDate'])
+@Index('IDX_work_order_tech_status_promised', ['technicianId', 'status', 'promisedDate'])
 export class WorkOrder {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number

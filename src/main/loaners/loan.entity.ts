@@ -5,7 +5,7 @@ import { instant, int, text } from '../db/columns'
 /**
  * One loaner lent against one order. Open while returnedAt is null: at most one open loan per
  * loaner and per order (partial unique indexes). The deposit and its refund are `payment` rows
- * (kinds loanerDeposit / loanerRefund) so the day close sums them; a kept deposit needs a manager.
+ * (kind deposit / refund, with loanId) so the day close sums them; a kept deposit needs a manager.
  */
 @Entity('loaner_loan')
 @Index('IDX_loaner_loan_open_loaner', ['loanerId'], { unique: true, where: '"returnedAt" IS NULL' })

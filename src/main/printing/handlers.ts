@@ -11,6 +11,7 @@ import { copiesOut, isCopyKind, nextCopyNo } from './copies'
 import { jobView } from './queue'
 import { renderPdf } from './pdf'
 import { reprintLabel } from '../warehouse/old-parts'
+import { reprintFinalReceipt } from '../pickup/handlers'
 
 /** A new copy of an order's ticket or tag; its number is fixed when it prints (copies.ts). */
 export async function reprint(ctx: HandlerContext, orderId: number, kind: CopyKind, replacing: number | null = null) {
@@ -72,6 +73,7 @@ export const printingHandlers: Handlers<typeof printingContract> = {
       await ctx.em.update(PrintJob, { id: job.id }, { status: 'done', lastError: 'printer.detail.replacedByReprint', document: null })
       if (job.orderId !== null && isCopyKind(job.kind)) return reprint(ctx, job.orderId, job.kind, job.id)
       if (job.kind === 'oldPartLabel' && job.oldPartId !== null) return reprintLabel(ctx, job.oldPartId, job.id)
+      if (job.kind === 'finalReceipt' && job.orderId !== null) return reprintFinalReceipt(ctx, job.orderId, job.id)
       if (job.kind === 'testPage') return testPage(ctx)
       const settings = await ctx.services.settings.load(ctx.em)
       ctx.afterCommit(() => ctx.services.printQueue.kick())

@@ -13,6 +13,7 @@ const PARTS = `SELECT p.id AS partId, p.sku, p.name, SUM(l.issuedQty - l.returne
   FROM requisition r JOIN requisition_line l ON l.requisitionId = r.id JOIN part p ON p.id = l.partId
   WHERE r.orderId = ? GROUP BY p.id HAVING SUM(l.issuedQty - l.returnedQty) > 0 ORDER BY MIN(l.id)`
 const SERVICE_TYPE = `SELECT serviceType FROM work_order WHERE id = ?`
+const COMEBACK_FLAGGED = `SELECT 1 FROM comeback WHERE orderId = ? AND flagged = 1`
 
 export function orderCharges(em: EntityManager, orderId: number): ChargeLine[] {
   const warranty = (prepared(em, SERVICE_TYPE).get(orderId) as { serviceType: string } | undefined)?.serviceType === 'warranty'
@@ -25,11 +26,12 @@ export function orderCharges(em: EntityManager, orderId: number): ChargeLine[] {
     amountFen: number
     warrantyFree: number
   }[]
+  const comeback = !!prepared(em, COMEBACK_FLAGGED).get(orderId)
   const parts = prepared(em, PARTS).all(orderId) as { partId: number; sku: string; name: string; qty: number; salePriceFen: number }[]
   return [
     ...charges
       .filter((c) => c.kind === 'labour')
-      .map((c): ChargeLine => ({ kind: 'labour', chargeId: c.id, description: c.description, faultCode: c.faultCode, minutes: c.minutes, qty: 1, unitFen: c.amountFen, amountFen: c.amountFen, warrantyFree: warranty || c.warrantyFree === 1 })),
+      .map((c): ChargeLine => ({ kind: 'labour', chargeId: c.id, description: c.description, faultCode: c.faultCode, minutes: c.minutes, qty: 1, unitFen: c.amountFen, amountFen: c.amountFen, warrantyFree: warranty || comeback || c.warrantyFree === 1 })),
     ...parts.map((p): ChargeLine => ({ kind: 'part', partId: p.partId, description: `${p.name} (${p.sku})`, qty: p.qty, unitFen: p.salePriceFen, amountFen: p.qty * p.salePriceFen, warrantyFree: warranty })),
     ...charges
       .filter((c) => c.kind === 'other')

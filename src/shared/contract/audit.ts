@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'users.update',
   'users.unlock',
   'settings.update',
+  'backup.restore',
   'intake.create',
   'warranty.override',
   'print.test',
@@ -59,7 +60,10 @@ export const AUDIT_ACTIONS = [
   'stocktake.cancel',
   'part.create',
   'part.update',
-  'part.import'
+  'part.import',
+  'comeback.flag', 'comeback.unflag', 'loaner.create', 'loaner.update', 'loaner.lend', 'loaner.return'
+  , 'pickup.complete', 'pickup.lostTicket', 'pickup.discount', 'pickup.refund'
+  , 'order.estimate', 'order.promisedDate', 'labourPrice.save'
 ] as const
 /** Every action the app writes: audit() accepts only these, so each has a label on the audit screen. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -11,6 +11,7 @@ import { repairsContract } from './repairs'
 import { pickupContract } from './pickup'
 import { customersContract } from './customers'
 import { loanersContract } from './loaners'
+import { backupContract } from './backup'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -32,7 +33,8 @@ export const contract = {
   ...repairsContract,
   ...pickupContract,
   ...customersContract,
-  ...loanersContract
+  ...loanersContract,
+  ...backupContract
 }
 export type Contract = typeof contract
 export type Channel = keyof Contract

@@ -260,6 +260,8 @@ export interface OrderView {
   correctedAt: string | null
   /** Set when status is 'void'. */
   voided: { at: string; by: { id: number; displayName: string }; reason: string } | null
+  /** The loaner (备用机) the customer has out on this order, printed on the claim ticket (loaners/). */
+  loaner?: { code: string; device: string; serial: string; depositFen: number; dueDate: string } | null
 }
 
 export interface CustomerHistory {

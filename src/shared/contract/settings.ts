@@ -5,6 +5,7 @@ import { StoreProfileInput, type SessionView } from './auth'
 import { LOCALES, type Locale } from '../i18n/define'
 import { EXCLUSIONS, type WarrantyPolicy } from '../domain/warranty'
 import type { WorkCalendar } from '../domain/dates'
+import { BackupSettingsInput, type BackupSettings } from './backup'
 
 /** An editable list entry; built-in entries have no name and are shown translated by code. */
 export const CatalogueEntry = z.object({ code: catalogueCode, name: optionalText(40) })
@@ -80,6 +81,10 @@ export const TicketSettingsInput = z.object({
 })
 export type TicketSettings = z.output<typeof TicketSettingsInput>
 
+/** The "your device is ready" message per language; {name} {orderNo} {device} {store} {phone} are filled in. */
+export const NoticeTemplateInput = z.object({ 'zh-CN': optionalText(300, { multiline: true }), en: optionalText(300, { multiline: true }) })
+export type NoticeTemplate = z.output<typeof NoticeTemplateInput>
+
 export interface StoreSettings {
   store: z.output<typeof StoreProfileInput>
   timeZone: string
@@ -90,6 +95,9 @@ export interface StoreSettings {
   calendar: WorkCalendar
   printer: PrinterSettings
   ticket: TicketSettings
+  noticeTemplate: NoticeTemplate
+  /** Where backups go (empty = `backups` in the user-data folder); see src/main/backup/. */
+  backup: BackupSettings
 }
 
 export const SettingsPatch = z.object({
@@ -101,7 +109,9 @@ export const SettingsPatch = z.object({
   warrantyPolicy: WarrantyPolicyInput.optional(),
   calendar: CalendarInput.optional(),
   printer: PrinterSettingsInput.optional(),
-  ticket: TicketSettingsInput.optional()
+  ticket: TicketSettingsInput.optional(),
+  noticeTemplate: NoticeTemplateInput.optional(),
+  backup: BackupSettingsInput.optional()
 })
 
 export const settingsContract = {

@@ -11,6 +11,8 @@ export interface BackupInfo {
   /** UTC ISO instant the backup was taken. */
   takenAt: string
   sizeBytes: number
+  /** The last migration the backup carries (its schema version). */
+  schema?: string
 }
 
 export type DatabaseHealth =

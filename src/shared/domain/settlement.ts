@@ -125,7 +125,7 @@ export function settle(input: SettlementInput): SettlementResult {
 
   if (balanceFen <= 0) {
     if (tenderedFen > 0) return fail('nothingOwed')
-    return { ok: true, value: { ...base, changeFen: 0, refundFen: -balanceFen, payments: [] } }
+    return { ok: true, value: { ...base, changeFen: 0, refundFen: balanceFen < 0 ? -balanceFen : 0, payments: [] } }
   }
   if (tenderedFen < balanceFen) return fail('underpaid')
   const cash = byMethod.get('cash') ?? 0

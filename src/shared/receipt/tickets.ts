@@ -161,6 +161,15 @@ function serviceBlocks(order: OrderView, ctx: TicketContext): ReceiptBlock[] {
   return out
 }
 
+/** A loaner (备用机) lent on this order: it must come back before the device is handed over. */
+function loanerBlocks(l: NonNullable<OrderView['loaner']>, ctx: TicketContext): ReceiptBlock[] {
+  const { t } = ctx
+  const out = [...section(t('receipt.section.loaner')), pair(t('receipt.loaner.device'), `${l.code} ${l.device}`, true)]
+  if (l.serial) out.push(pair(t('receipt.device.serial'), l.serial))
+  out.push(pair(t('receipt.loaner.deposit'), formatMoney(l.depositFen)), pair(t('receipt.loaner.due'), l.dueDate), text(t('receipt.loaner.returnFirst')))
+  return out
+}
+
 /** The customer's 取机凭证: everything agreed at the counter, so there is no dispute at pickup. */
 export function buildClaimTicket(order: OrderView, ctx: TicketContext): ReceiptDoc {
   const { t } = ctx
@@ -200,6 +209,7 @@ export function buildClaimTicket(order: OrderView, ctx: TicketContext): ReceiptD
   }
 
   blocks.push(...warrantyBlocks(order, ctx), ...serviceBlocks(order, ctx))
+  if (order.loaner) blocks.push(...loanerBlocks(order.loaner, ctx))
 
   blocks.push(
     ...section(t('receipt.section.terms')),

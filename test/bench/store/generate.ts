@@ -47,7 +47,7 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000
 
 /** First-run setup and staff through the router, so settings and users are exactly what the app writes. */
 async function setUpThroughRouter(dir: string, path: string): Promise<void> {
-  const core = await createCore({ userDataDir: dir, dbPath: path, clock: () => new Date(BENCH_NOW), logError: () => undefined })
+  const core = await createCore({ userDataDir: dir, dbPath: path, clock: () => new Date(BENCH_NOW), logError: () => undefined, backupAtStart: false })
   const call = async (key: string, channel: string, input: unknown) => {
     const r = await core.router.call({ sessionKey: key }, channel, input)
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`)
@@ -167,7 +167,7 @@ export async function generateStore(dir: string, path: string, scale: number, lo
     }
   }
 
-  const bulkTables = ['customer', 'work_order', 'payment', 'print_job', 'audit_log', 'order_event', 'repair_charge']
+  const bulkTables = ['customer', 'work_order', 'payment', 'print_job', 'audit_log', 'order_event', 'repair_charge', 'pickup']
   const restore = dropForBulkLoad(db, bulkTables)
   const insCustomer = db.prepare(`INSERT INTO customer (id, name, mobile, landline, address, createdAt, updatedAt) VALUES (?, ?, ?, '', ?, ?, ?)`)
   const insOrder = db.prepare(`INSERT INTO work_order (id, orderNo, claimCode, status, receivedAt, returnedAt, customerId, category, brand, model, serial, colour,

@@ -53,6 +53,8 @@ export function generateRepairs(
   const insCharge = db.prepare(`INSERT INTO repair_charge (orderId, kind, description, faultCode, minutes, amountFen, warrantyFree, createdAt, userId) VALUES (?, 'labour', ?, '', ?, ?, 0, ?, ?)`)
   const insPayment = db.prepare(`INSERT INTO payment (orderId, kind, method, amountFen, receivedAt, userId) VALUES (?, ?, ?, ?, ?, ?)`)
   const setStatus = db.prepare(`UPDATE work_order SET status = ? WHERE id = ?`)
+  const insPickup = db.prepare(`INSERT INTO pickup (orderId, at, userId, fromStatus, proofKind, lines, heldFen, dueFen, tenders, refundFen, refundMethod, warrantyUntil, lastPaymentId)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const facts: RepairFacts = { events: 0, charges: 0, pickupPayments: 0, inShop: {} }
   // All rows first (about 100 MB at full scale): the statement cannot stay open while its table is written.
   const rows = db
@@ -85,9 +87,13 @@ export function generateRepairs(
       if (last === 'pickedUp' && w.returnedAt) {
         const due = repaired && w.serviceType !== 'warranty' ? w.estimateFen : 0
         const balance = due - w.depositFen
-        if (balance > 0) insPayment.run(w.id, 'payment', pick(r, ['cash', 'wechat', 'wechat', 'alipay', 'card']), balance, w.returnedAt, clerk)
-        else if (balance < 0) insPayment.run(w.id, 'refund', w.depositMethod ?? 'cash', balance, w.returnedAt, clerk)
+        const method = balance > 0 ? pick(r, ['cash', 'wechat', 'wechat', 'alipay', 'card']) : (w.depositMethod ?? 'cash')
+        const paymentId = balance === 0 ? null : insPayment.run(w.id, balance > 0 ? 'payment' : 'refund', method, balance, w.returnedAt, clerk).lastInsertRowid
         if (balance !== 0) facts.pickupPayments++
+        const lines = repaired ? [{ kind: 'labour', description: w.faultDescription.slice(0, 20), qty: 1, unitFen: due, amountFen: due, warrantyFree: w.serviceType === 'warranty' }] : []
+        const warrantyUntil = repaired ? new Date(Date.parse(w.returnedAt) + 91 * 24 * HOUR).toISOString().slice(0, 10) : null
+        insPickup.run(w.id, w.returnedAt, clerk, path[path.length - 2], r() < 0.8 ? 'ticket' : 'code', JSON.stringify(lines), w.depositFen, due,
+          JSON.stringify(balance > 0 ? [{ method, amountFen: balance }] : []), balance < 0 ? -balance : 0, balance < 0 ? method : null, warrantyUntil, paymentId)
       }
     }
   })

@@ -13,6 +13,7 @@ import { fileSize, storeCopy } from './cache'
 import { BENCH_NOW, PIN, TIME_ZONE, USERS } from './generate'
 import { figure, time, type Figure, type Timing } from './measure'
 import { measureWarehouse } from './warehouse-bench'
+import { measureRepairs } from './repairs-bench'
 
 export interface BenchOptions {
   scale: number
@@ -154,7 +155,9 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
       dbPath: store.dbPath,
       clock: () => new Date(BENCH_NOW),
       logError: (where, e) => log(`[${where}] ${String(e)}`),
-      printQueue: { retryDelaysMs: [100, 200, 400], sendTimeoutMs: 2000, statusTtlMs: 60_000 }
+      printQueue: { retryDelaysMs: [100, 200, 400], sendTimeoutMs: 2000, statusTtlMs: 60_000 },
+      // A backup of the whole store would run under the timings; issue 9's backup timing is measured on its own.
+      backupAtStart: false
     })
     const c = core
     const session = (key: string): Call => async (channel, input) => {
@@ -285,6 +288,23 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
       log
     })
 
+    // The bench's queue and the counter's pickup: find the order, settle, hand back, receipt bytes.
+    const technicianId = (raw.prepare(`SELECT id FROM "user" WHERE username = ?`).pluck().get(USERS.technicians[0]) as number)
+    await measureRepairs({
+      raw,
+      dbPath: store.dbPath,
+      counter: clerk,
+      technician,
+      technicianId,
+      today: localDate(new Date(BENCH_NOW), TIME_ZONE),
+      now: new Date(BENCH_NOW),
+      budgetMs: opts.budgetMs,
+      floor,
+      figures,
+      found,
+      log
+    })
+
     // Intake saves: a fresh IMEI each time (no "open order for this IMEI" warning), out of warranty and paid.
     let seq = 0
     const freshImei = () => {
@@ -335,8 +355,9 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
     const rssMb = process.memoryUsage().rss / 1024 / 1024
     await c.printQueue.idle()
     raw.close()
-    // The app's own orders (the hand-written intakes use their own number period, RAWB).
-    const orders = (await c.dataSource.query(`SELECT count(*) AS n FROM work_order WHERE orderNo NOT LIKE 'RAWB-%'`))[0].n as number
+    // The app's own orders (the hand-written intakes use their own number period, RAWB; the ready
+    // orders a small store is topped up with for the hand-back timings, 9912).
+    const orders = (await c.dataSource.query(`SELECT count(*) AS n FROM work_order WHERE orderNo NOT LIKE 'RAWB-%' AND orderNo NOT LIKE '9912-%'`))[0].n as number
     const [month] = await c.dataSource.query(
       `SELECT (SELECT lastSerial FROM order_sequence WHERE period = '2611') AS issued, count(*) AS n,
          max(CAST(substr(orderNo, 6) AS INTEGER)) AS top FROM work_order WHERE orderNo LIKE '2611-%'`

@@ -1,3 +1,4 @@
+import { canTransition } from '@shared/domain/order-status'
 import { useState } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { App, Button, Form, Input, Modal, Space, Typography } from 'antd'
@@ -120,7 +121,7 @@ export function OrderActions({ order, role, settings, onOpenOrder }: Props): Rea
           {t('ui.order.revealPasscode')}
         </Button>
       )}
-      {role === 'manager' && (
+      {role === 'manager' && canTransition(order.status, 'void') && (
         <Button danger icon={<StopOutlined />} onClick={() => setOpen('void')} data-testid="order-void">
           {t('ui.order.void')}
         </Button>

@@ -11,8 +11,12 @@ import { TASK_START } from '../ui/keyboard'
 import { OrderActions } from './OrderActions'
 import { OrderDetails } from './OrderDetails'
 import { OrderParts } from './OrderParts'
+import { OrderRepair } from './OrderRepair'
+import { OrderTimeline } from './OrderTimeline'
+import { OrderLoaner } from './OrderLoaner'
 import { PreviewPanel } from './PreviewPanel'
 import { PrintJobs } from './PrintJobs'
+import { OrderPickup } from '../pickup/OrderPickup'
 
 interface Props {
   orderId: number
@@ -82,7 +86,11 @@ export function OrderPage({ orderId, role, onBack, backTo, onOpenOrder }: Props)
         <Col span={13}>
           <PrintJobs orderId={o.id} role={role} />
           {settings.data && <OrderDetails order={o} settings={settings.data} />}
+          <OrderRepair orderId={o.id} />
           <OrderParts orderId={o.id} />
+          {o.status === 'pickedUp' && <OrderPickup orderId={o.id} />}
+          <OrderLoaner orderId={o.id} status={o.status} onOpenOrder={onOpenOrder} />
+          <OrderTimeline orderId={o.id} />
         </Col>
         <Col span={11}>
           <PreviewPanel orderId={o.id} widthMm={settings.data?.printer.widthMm ?? 80} />

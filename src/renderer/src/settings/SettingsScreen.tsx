@@ -1,6 +1,7 @@
 import { Spin, Tabs } from 'antd'
 import { useT } from '../app/i18n'
 import { useSettings } from '../app/session'
+import { BackupSection } from './BackupSection'
 import { CalendarSection } from './CalendarSection'
 import { CatalogueSection } from './CatalogueSection'
 import { PrinterSection } from './PrinterSection'
@@ -22,7 +23,8 @@ export function SettingsScreen(): React.JSX.Element {
     { key: 'users', children: <UsersSection /> },
     { key: 'catalogues', children: <CatalogueSection settings={s} /> },
     { key: 'warranty', children: <WarrantySection settings={s} /> },
-    { key: 'calendar', children: <CalendarSection settings={s} /> }
+    { key: 'calendar', children: <CalendarSection settings={s} /> },
+    { key: 'backup', children: <BackupSection settings={s} /> }
   ]
   return (
     <Tabs
