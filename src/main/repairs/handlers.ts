@@ -7,9 +7,9 @@ import { technicianQueue } from './queue'
 export const repairsHandlers: Handlers<typeof repairsContract> = {
   'repairs.queue': async (input, ctx) => {
     const user = signedInUser(ctx)
-    const today = localDate(ctx.now, (await ctx.services.settings.load(ctx.em)).timeZone)
+    const { timeZone } = await ctx.services.settings.cached(ctx.em)
     const technicianId = input.scope === 'mine' ? user.id : input.unassigned ? null : input.technicianId
-    return technicianQueue(ctx.em, { today, now: ctx.now, technicianId, status: input.status, limit: input.limit })
+    return technicianQueue(ctx.em, { today: localDate(ctx.now, timeZone), timeZone, technicianId, status: input.status, limit: input.limit })
   },
   'repairs.assign': async (input, ctx) => assign(ctx, input),
   'repairs.step': async (input, ctx) => step(ctx, input),

@@ -1,13 +1,14 @@
 import type { EntityManager } from 'typeorm'
 import { BENCH_STATUSES, type OrderStatus } from '@shared/domain/order-status'
-import { OVERDUE_DAYS_IN_SHOP, QUEUE_MAX, type QueueRow, type QueueStatus, type QueueView } from '@shared/contract/repairs'
+import { overdueReceivedBefore } from '@shared/domain/orders'
+import { QUEUE_MAX, type QueueRow, type QueueStatus, type QueueView } from '@shared/contract/repairs'
 import { prepared } from '../db/prepared'
 
 export interface QueueQuery {
   /** The store's business day (localDate(now, settings.timeZone)). */
   today: string
-  /** The call's clock reading: orders received before now − 7 days are overdue. */
-  now: Date
+  /** The store's time zone (orders received before the local day a week ago are overdue). */
+  timeZone: string
   /** A technician's orders; null = nobody's yet; absent = everyone's. */
   technicianId?: number | null
   /** One status; absent = every bench status (BENCH_STATUSES). */
@@ -53,12 +54,12 @@ interface Row {
 
 /**
  * The technician queue: open orders, overdue first (promised date before today in the store's zone,
- * or received more than OVERDUE_DAYS_IN_SHOP days ago), then by promised date. Bounded: at most
+ * or in the shop more than 7 days: isOverdue in shared/domain/orders.ts), then by promised date. Bounded: at most
  * `limit` rows, `more` says whether there were others. Lean SQL, index-backed (see QUEUE_QUERIES).
  */
 export function technicianQueue(em: EntityManager, q: QueueQuery): QueueView {
   const limit = Math.min(Math.max(1, q.limit ?? 100), QUEUE_MAX)
-  const cutoff = new Date(q.now.getTime() - OVERDUE_DAYS_IN_SHOP * 86_400_000).toISOString()
+  const cutoff = overdueReceivedBefore(q.today, q.timeZone)
   const head: unknown[] = [q.today, cutoff]
   let sql: string
   let args: unknown[]

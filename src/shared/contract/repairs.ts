@@ -8,8 +8,6 @@ import { catalogueCode, fen, id, optionalText, plainDate, requiredText } from '.
 
 /** The most rows one queue answer holds. */
 export const QUEUE_MAX = 200
-/** An order in the shop longer than this is overdue, whatever its promised date. */
-export const OVERDUE_DAYS_IN_SHOP = 7
 /** What the queue can show: work still at the bench, and repaired devices waiting to be collected. */
 export const QUEUE_STATUSES = [...BENCH_STATUSES, 'ready'] as const satisfies readonly OrderStatus[]
 export type QueueStatus = (typeof QUEUE_STATUSES)[number]

@@ -1,4 +1,4 @@
-import { diffDays } from './dates'
+import { addDays, diffDays, startOfLocalDay } from './dates'
 
 /**
  * An order whose device is still in the shop: not voided, not handed back. Parts are issued only
@@ -18,4 +18,12 @@ export const OVERDUE_AFTER_DAYS = 7
 export function isOverdue(order: { status: string; returnedAt: string | null; promisedDate: string; receivedDate: string }, today: string): boolean {
   if (!orderInShop(order)) return false
   return order.promisedDate < today || diffDays(order.receivedDate, today) > OVERDUE_AFTER_DAYS
+}
+
+/**
+ * The same rule for SQL: an order in the shop received before this instant (the start of the
+ * store-local day 7 days before today) is overdue whatever its promised date.
+ */
+export function overdueReceivedBefore(today: string, timeZone: string): string {
+  return startOfLocalDay(addDays(today, -OVERDUE_AFTER_DAYS), timeZone)
 }

@@ -9,6 +9,8 @@ import { renderEscPos } from '../../../src/main/printing/escpos'
 import type { ReceiptDoc } from '../../../src/shared/receipt/layout'
 import { PICKUP_QUERIES } from '../../../src/main/pickup/find'
 import { QUEUE_QUERIES } from '../../../src/main/repairs/queue'
+import { overdueReceivedBefore } from '../../../src/shared/domain/orders'
+import { TIME_ZONE } from './generate'
 import { figure, time, type Figure } from './measure'
 
 type Call = (channel: string, input: unknown) => Promise<unknown>
@@ -20,7 +22,6 @@ export interface RepairsBenchInput {
   technician: Call
   technicianId: number
   today: string
-  now: Date
   budgetMs: number
   floor: number
   figures: Figure[]
@@ -82,7 +83,7 @@ export async function measureRepairs(b: RepairsBenchInput): Promise<void> {
   const rawBudget = { budgetMs: Math.min(b.budgetMs, 1000), minRuns: 5, maxRuns: 300 }
 
   // The technician queue: the shop's (every open order) and one technician's own.
-  const cutoff = new Date(b.now.getTime() - 7 * 86_400_000).toISOString()
+  const cutoff = overdueReceivedBefore(b.today, TIME_ZONE)
   const shop = raw.prepare(QUEUE_QUERIES.shop)
   const mine = raw.prepare(QUEUE_QUERIES.technician)
   // The technician with the most open orders (a small store may leave one with none).

@@ -297,7 +297,6 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
       technician,
       technicianId,
       today: localDate(new Date(BENCH_NOW), TIME_ZONE),
-      now: new Date(BENCH_NOW),
       budgetMs: opts.budgetMs,
       floor,
       figures,
