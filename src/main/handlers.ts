@@ -14,6 +14,10 @@ import { pickupHandlers } from './pickup/handlers'
 import { customersHandlers } from './customers/handlers'
 import { loanersHandlers } from './loaners/handlers'
 import { backupHandlers } from './backup/handlers'
+import { dayCloseHandlers } from './dayclose/handlers'
+import { reportsHandlers } from './reports/handlers'
+import { followUpHandlers } from './followup/handlers'
+import { complaintsHandlers } from './complaints/handlers'
 
 /** Every channel's handler; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers<Contract> = {
@@ -30,5 +34,9 @@ export const handlers: Handlers<Contract> = {
   ...pickupHandlers,
   ...customersHandlers,
   ...loanersHandlers,
-  ...backupHandlers
+  ...backupHandlers,
+  ...dayCloseHandlers,
+  ...reportsHandlers,
+  ...followUpHandlers,
+  ...complaintsHandlers
 }

@@ -198,6 +198,10 @@ export class Router {
       this.deps.logError?.(channel, error)
       return { code: 'DATABASE_DAMAGED' as const, message: t('system.damagedWhileRunning') }
     }
+    // A payment or cash move dated inside a closed business day (triggers of migration DayClose).
+    if (isSqliteError(error) && /closed business day/.test(String(error.message))) {
+      return { code: 'CONFLICT' as const, message: t('dayclose.err.closedDay') }
+    }
     // A tamper guard (a trigger) refused a change to a record that must not change: never INTERNAL.
     if (isSqliteError(error) && /tamper guard/.test(String(error.message))) {
       this.deps.logError?.(channel, error)

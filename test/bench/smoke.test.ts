@@ -38,6 +38,9 @@ const NAMES = [
   'pickup.find.mobile',
   'pickup.find.orderNo',
   'pickup.complete',
+  'reports.dashboard',
+  'reports.month',
+  'followups.list',
   'intake.new',
   'intake.returning',
   'db.open',
@@ -62,7 +65,7 @@ describe('store-scale bench (smoke, scale 0.002)', () => {
   })
 
   it('finds each sampled order by every kind of lookup, and each sampled part', () => {
-    const checked = [...NAMES.filter((n) => n.startsWith('lookup.') || n.startsWith('repairs.') || n.startsWith('pickup.')), 'warehouse.byCode', 'warehouse.searchBarcode', 'warehouse.searchText', 'warehouse.stockCard', 'warehouse.valuation']
+    const checked = [...NAMES.filter((n) => n.startsWith('lookup.') || n.startsWith('repairs.') || n.startsWith('pickup.') || n.startsWith('reports.')), 'warehouse.byCode', 'warehouse.searchBarcode', 'warehouse.searchText', 'warehouse.stockCard', 'warehouse.valuation']
     expect(result.found).toEqual(Object.fromEntries(checked.map((n) => [n, true])))
   })
 

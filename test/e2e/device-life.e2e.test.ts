@@ -164,7 +164,10 @@ describe("one device's whole life", () => {
     await shot('02-quote-needed')
     await page.getByTestId('repair-quote').click()
     await page.getByTestId('repair-quote-dialog-ok').waitFor()
-    await page.locator('#note').fill('电话联系客户，同意 ¥150 + 配件')
+    // The customer agrees to labour and the screen: the amount recorded covers both, or the work would
+    // stop again when the part is issued (the quote rule applies while waiting for parts too).
+    await page.locator('#amount').fill('350')
+    await page.locator('#note').fill('电话联系客户，同意 ¥350（含屏幕）')
     await page.getByTestId('repair-quote-dialog-ok').click()
     await page.waitForFunction(() => !document.querySelector('[data-testid="repair-over-estimate"]'))
     await page.getByTestId('order-timeline').getByText('客户同意报价').waitFor()

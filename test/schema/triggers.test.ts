@@ -50,7 +50,12 @@ const EXPECTED_TRIGGERS: Record<string, string> = {
   // The order timeline (migration RepairsCore)
   order_event_append_only_update: 'order_event',
   order_event_append_only_delete: 'order_event',
-  pickup_append_only_update: 'pickup', pickup_append_only_delete: 'pickup'
+  pickup_append_only_update: 'pickup', pickup_append_only_delete: 'pickup',
+  // Complaints (migration FollowUpsComplaints)
+  complaint_sequence_no_delete: 'complaint_sequence', complaint_sequence_only_grows: 'complaint_sequence', complaint_sequence_no_replace_back: 'complaint_sequence',
+  complaint_no_delete: 'complaint', complaint_status_flow: 'complaint',
+  day_close_final_update: 'day_close', day_close_final_delete: 'day_close', cash_move_append_only_update: 'cash_move', cash_move_append_only_delete: 'cash_move',
+  cash_move_closed_day_insert: 'cash_move', payment_closed_day_insert: 'payment'
 }
 
 describe('the migrated schema', () => {

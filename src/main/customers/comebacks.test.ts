@@ -67,6 +67,30 @@ describe('comebacks (返修)', () => {
     expect(await clerk.ok('comebacks.forOrder', { orderId: other.id })).toBeNull()
   })
 
+  it('an order taken in with "IMEI 待补" is checked when its IMEI is supplied (review of issue 8)', async () => {
+    const serial = nextImei()
+    const first = await paidIntake(serial)
+    tc.clock.set('2026-09-15T04:00:00Z')
+    await pickUp(first.id, clerk.id)
+    tc.clock.set('2026-10-01T02:00:00Z')
+    const { order: back } = await clerk.ok(
+      'intake.create',
+      sampleIntake({
+        device: { category: 'phone', brand: '华为', model: 'Mate 60', serial: '', colour: '', imeiUnreadable: true, imeiUnreadableReason: '屏幕碎无法查看' },
+        purchase: { invoiceDate: '2023-01-01', invoiceNo: '' },
+        service: { type: 'paid', estimateFen: 20000, depositFen: 0, depositMethod: null, promisedDate: '2027-03-30', technicianId: null }
+      })
+    )
+    expect(await clerk.ok('comebacks.forOrder', { orderId: back.id })).toBeNull()
+    await clerk.ok('orders.supplyImei', { orderId: back.id, serial })
+    expect(await clerk.ok('comebacks.forOrder', { orderId: back.id })).toMatchObject({ earlierOrderId: first.id, flagged: true })
+
+    // Corrected back to "IMEI 待补" and supplied again: the order keeps its one link (no constraint error).
+    await tc.core.dataSource.query(`UPDATE work_order SET serial = '' WHERE id = ?`, [back.id])
+    await clerk.ok('orders.supplyImei', { orderId: back.id, serial })
+    expect(await clerk.ok('comebacks.forOrder', { orderId: back.id })).toMatchObject({ earlierOrderId: first.id, flagged: true })
+  })
+
   it('does not flag a device back more than 3 months after its pickup', async () => {
     const serial = nextImei()
     const first = await paidIntake(serial)

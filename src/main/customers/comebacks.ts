@@ -10,8 +10,9 @@ import { logOrderEvent } from '../repairs/status'
 export const COMEBACK_MONTHS = 3
 
 // work_order ("serial") index; the newest pickup of this device within the window.
+// Seek by serial only (+: neither the status index nor the returnedAt range may be chosen instead).
 const EARLIER_PICKUP = `SELECT id, orderNo, returnedAt FROM work_order
-  WHERE serial = ? AND status = 'pickedUp' AND returnedAt >= ? AND returnedAt <= ? AND id <> ?
+  WHERE serial = ? AND +status = 'pickedUp' AND +returnedAt >= ? AND +returnedAt <= ? AND id <> ?
   ORDER BY returnedAt DESC LIMIT 1`
 const INSERT_COMEBACK = `INSERT INTO comeback (orderId, earlierOrderId, flagged, detectedAt, unflagReason) VALUES (?, ?, 1, ?, '')`
 const COMEBACK_VIEW = `SELECT cb.orderId, cb.earlierOrderId, w.orderNo AS earlierOrderNo, w.returnedAt AS earlierReturnedAt,
@@ -35,6 +36,9 @@ export async function detectComeback(
 ): Promise<ComebackView | null> {
   const serial = d.serial.trim()
   if (!serial) return null
+  // Checked once per order (at intake, or when a pending IMEI is supplied): an order already linked keeps its link.
+  const already = comebackFor(em, d.orderId)
+  if (already) return already
   const since = startOfLocalDay(addMonths(localDate(d.at, d.timeZone), -COMEBACK_MONTHS), d.timeZone)
   const earlier = prepared(em, EARLIER_PICKUP).get(serial, since, d.at.toISOString(), d.orderId) as
     | { id: number; orderNo: string; returnedAt: string }

@@ -31,6 +31,10 @@ import { Pickup } from '../pickup/pickup.entity'
 import { RepairCard } from '../repairs/repair-card.entity'
 import { LabourPrice } from '../repairs/labour-price.entity'
 import { ManufacturerTrip } from '../repairs/manufacturer-trip.entity'
+import { CashMove } from '../dayclose/cash-move.entity'
+import { DayClose } from '../dayclose/day-close.entity'
+import { FollowUp } from '../followup/follow-up.entity'
+import { Complaint, ComplaintSequence } from '../complaints/complaint.entity'
 
 /** Every entity, in one list: the DataSource and the schema-equality test both use it. */
-export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel, Part, StockMove, StockBalance, DocSequence, GoodsReceipt, GoodsReceiptLine, Requisition, RequisitionLine, StockTransfer, StockAdjustment, OldPart, RtmBatch, Stocktake, StocktakeLine, OrderEvent, RepairCharge, Loaner, LoanerLoan, OrderNotice, Comeback, Pickup, RepairCard, LabourPrice, ManufacturerTrip]
+export const entities = [User, Setting, AuditLog, Customer, OrderSequence, WorkOrder, Payment, PrintJob, RecoveryCode, DeviceBrand, DeviceModel, Part, StockMove, StockBalance, DocSequence, GoodsReceipt, GoodsReceiptLine, Requisition, RequisitionLine, StockTransfer, StockAdjustment, OldPart, RtmBatch, Stocktake, StocktakeLine, OrderEvent, RepairCharge, Loaner, LoanerLoan, OrderNotice, Comeback, Pickup, RepairCard, LabourPrice, ManufacturerTrip, CashMove, DayClose, FollowUp, Complaint, ComplaintSequence]

@@ -6,7 +6,7 @@
 import type { CorrectionData, OrderView, PaymentMethod } from '@shared/contract/intake'
 import type { PrintJobView } from '@shared/contract/printing'
 import { localDate } from '@shared/domain/dates'
-import { isValidImei } from '@shared/domain/imei'
+import { isImeiPending, isValidImei } from '@shared/domain/imei'
 import type { HandlerContext } from '../core/context'
 import { AppError, conflict, notFound, validationError } from '../core/errors'
 import { audit, changes } from '../audit/audit'
@@ -20,6 +20,7 @@ import { moveOrder } from '../repairs/status'
 import { WorkOrder } from './work-order.entity'
 import { erasePasscode, openPasscode, sealPasscode } from './passcode'
 import { upsertCustomer } from '../customers/service'
+import { detectComeback } from '../customers/comebacks'
 import { loadOrderView } from './views'
 import { auditAcknowledged, requireAcknowledged, warningsFor } from './warnings'
 import { warrantyVerdict } from './warranty'
@@ -178,7 +179,7 @@ export async function voidOrder(
 /** Fills in the IMEI of an order taken in as "IMEI not readable now". */
 export async function supplyImei(ctx: HandlerContext, user: User, orderId: number, serial: string): Promise<OrderView> {
   const order = await loadOrder(ctx, orderId)
-  if (!order.imeiUnreadable || order.serial) throw conflict('intake.v.imeiNotPending')
+  if (!isImeiPending(order)) throw conflict('intake.v.imeiNotPending')
   if (order.category === 'phone' && !isValidImei(serial)) throw validationError({ serial: 'v.imei' })
   await ctx.em.update(WorkOrder, { id: orderId }, { serial })
   await audit(ctx.em, {
@@ -189,6 +190,9 @@ export async function supplyImei(ctx: HandlerContext, user: User, orderId: numbe
     entityId: orderId,
     changes: { 'device.serial': { old: '', new: serial } }
   })
+  // The IMEI was unknown at intake, so the comeback check (返修) runs now that it is known.
+  const { timeZone } = await ctx.services.settings.load(ctx.em)
+  await detectComeback(ctx.em, { orderId, serial, at: ctx.now, userId: user.id, timeZone })
   return loadOrderView(ctx.em, orderId)
 }
 

@@ -4,6 +4,7 @@ import { notFound } from '../core/errors'
 import type { Customer } from '../customers/customer.entity'
 import type { WorkOrder } from './work-order.entity'
 import type { WarrantyVerdict } from '@shared/domain/warranty'
+import { isImeiPending } from '@shared/domain/imei'
 import { prepared } from '../db/prepared'
 import { openLoanerFor } from '../loaners/open-loan'
 
@@ -108,7 +109,7 @@ function orderView(o: OrderViewRow): OrderView {
       colour: o.colour,
       imeiUnreadable,
       imeiUnreadableReason: o.imeiUnreadableReason,
-      imeiPending: imeiUnreadable && !o.serial,
+      imeiPending: isImeiPending(o),
       // Never the passcode itself (orders.revealPasscode, audited).
       hasPasscode: !!o.hasPasscode
     },

@@ -11,6 +11,10 @@ import { User } from '../auth/user.entity'
 // The technician queue (repairs/queue.ts): open orders by status, and by technician + status.
 @Index('IDX_work_order_status_promised', ['status', 'promisedDate'])
 @Index('IDX_work_order_tech_status_promised', ['technicianId', 'status', 'promisedDate'])
+// The manager's reports (reports/service.ts): orders taken in during a date range.
+@Index('IDX_work_order_received_at', ['receivedAt'])
+// Picked up in a date range: the follow-up call list and the complaint rate (migration FollowUpsComplaints).
+@Index('IDX_work_order_returnedAt', ['returnedAt'])
 export class WorkOrder {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number

@@ -136,4 +136,15 @@ describe('loaners (备用机)', () => {
     expect(copy.text).toContain('取机时请先归还备用机')
     expect(copy.qr).toEqual(original.qr)
   })
+
+  it('a cash deposit paid back opens the drawer, like the cash taken when lending (review of issue 8)', async () => {
+    await manager.ok('settings.update', { printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false, openDrawerOnCash: true } })
+    const by1 = await manager.ok('loaners.create', { ...loaner, code: 'BY-09' })
+    const { order } = await clerk.ok('intake.create', sampleIntake())
+    const kicks = async () => ((await tc.core.dataSource.query(`SELECT COUNT(*) AS n FROM print_job WHERE orderId = ? AND kind = 'drawerKick'`, [order.id])) as { n: number }[])[0].n
+    const { loan } = await clerk.ok('loaners.lend', { orderId: order.id, loanerId: by1.id, depositMethod: 'cash' })
+    expect(await kicks()).toBe(1)
+    await clerk.ok('loaners.return', { loanId: loan.loanId, conditionIn: '', outcome: 'refunded' })
+    expect(await kicks()).toBe(2)
+  })
 })

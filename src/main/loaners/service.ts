@@ -3,12 +3,14 @@ import type { LoanerView, LoanOutcome, LoanView } from '@shared/contract/loaners
 import type { PrintJobView, CopyKind } from '@shared/contract/printing'
 import type { PaymentMethod } from '@shared/domain/payments'
 import { localDate } from '@shared/domain/dates'
+import { orderInShop } from '@shared/domain/orders'
 import type { HandlerContext } from '../core/context'
 import { conflict, notFound, validationError } from '../core/errors'
 import { audit, changes } from '../audit/audit'
 import { managerApproval, type ApprovalInput } from '../auth/approval'
 import { prepared } from '../db/prepared'
 import { recordPayment } from '../payments/service'
+import { openLoanerFor } from './open-loan'
 import { logOrderEvent } from '../repairs/status'
 import { reprint } from '../printing/handlers'
 import { supersedeUnsentCopies } from '../printing/queue'
@@ -29,7 +31,6 @@ const LOANER_BY_CODE = `SELECT id FROM loaner WHERE code = ? AND id <> ?`
 const INSERT_LOANER = `INSERT INTO loaner (code, device, serial, condition, depositFen, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`
 const UPDATE_LOANER = `UPDATE loaner SET code = ?, device = ?, serial = ?, condition = ?, depositFen = ?, active = ?, updatedAt = ? WHERE id = ?`
 const OPEN_LOAN_OF_LOANER = `SELECT l.id, w.orderNo FROM loaner_loan l JOIN work_order w ON w.id = l.orderId WHERE l.loanerId = ? AND l.returnedAt IS NULL`
-const OPEN_LOAN_OF_ORDER = `SELECT l.id, d.code FROM loaner_loan l JOIN loaner d ON d.id = l.loanerId WHERE l.orderId = ? AND l.returnedAt IS NULL`
 const ORDER_FOR_LOAN = `SELECT id, orderNo, status, returnedAt, promisedDate FROM work_order WHERE id = ?`
 const INSERT_LOAN = `INSERT INTO loaner_loan (loanerId, orderId, depositFen, depositMethod, dueDate, conditionOut, lentAt, lentById, conditionIn, keptReason)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '')`
@@ -124,13 +125,13 @@ export async function lendLoaner(
   const today = localDate(now, settings.timeZone)
   const order = prepared(em, ORDER_FOR_LOAN).get(input.orderId) as { id: number; orderNo: string; status: string; returnedAt: string | null; promisedDate: string } | undefined
   if (!order) throw notFound()
-  if (order.returnedAt || order.status === 'pickedUp' || order.status === 'void') throw conflict('loaners.err.orderNotInShop', { orderNo: order.orderNo, status: `@status.${order.status}` })
+  if (!orderInShop(order)) throw conflict('loaners.err.orderNotInShop', { orderNo: order.orderNo, status: `@status.${order.status}` })
   const loaner = prepared(em, LOANER_BY_ID).get(input.loanerId) as LoanerRow | undefined
   if (!loaner) throw notFound()
   if (!loaner.active) throw conflict('loaners.err.retired', { code: loaner.code })
   const busy = prepared(em, OPEN_LOAN_OF_LOANER).get(input.loanerId) as { orderNo: string } | undefined
   if (busy) throw conflict('loaners.err.loanerOut', { code: loaner.code, orderNo: busy.orderNo })
-  const has = prepared(em, OPEN_LOAN_OF_ORDER).get(input.orderId) as { code: string } | undefined
+  const has = openLoanerFor(em, input.orderId)
   if (has) throw conflict('loaners.err.orderHasLoaner', { orderNo: order.orderNo, code: has.code })
   const dueDate = input.dueDate ?? (order.promisedDate >= today ? order.promisedDate : today)
   if (dueDate < today) throw validationError({ dueDate: 'loaners.v.duePast' })
@@ -182,7 +183,12 @@ export async function returnLoaner(
   const outcome: LoanOutcome = loan.depositFen === 0 ? 'none' : keeps ? 'kept' : 'refunded'
   let refundPaymentId: number | null = null
   if (outcome === 'refunded') {
-    refundPaymentId = recordPayment(em, { orderId: loan.orderId, kind: 'refund', method: loan.depositMethod ?? 'cash', amountFen: -loan.depositFen, at: now, userId, loanId: loan.loanId })
+    const method = loan.depositMethod ?? 'cash'
+    refundPaymentId = recordPayment(em, { orderId: loan.orderId, kind: 'refund', method, amountFen: -loan.depositFen, at: now, userId, loanId: loan.loanId })
+    // Cash paid back comes out of the drawer, as at lending and at pickup (queued: a printer fault never undoes the return).
+    if (method === 'cash' && (await ctx.services.printQueue.openCashDrawer(em, { orderId: loan.orderId, settings, userId, now }))) {
+      ctx.afterCommit(() => ctx.services.printQueue.kick())
+    }
   }
   const closed = prepared(em, CLOSE_LOAN).run(now.toISOString(), userId, input.conditionIn, outcome, keeps ? input.reason : '', approver?.id ?? null, refundPaymentId, loan.loanId).changes
   if (closed !== 1) throw conflict('loaners.err.notOut', { code: loan.code })

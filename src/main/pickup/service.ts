@@ -7,9 +7,10 @@ import type { PickupCompleteInput as CompleteSchema } from '@shared/contract/pic
 import { searchPlan } from '@shared/contract/search'
 import { HAND_BACK_STATUSES, type OrderStatus } from '@shared/domain/order-status'
 import { addMonths, localDate } from '@shared/domain/dates'
-import { chargeTotals, discountFen, settle, type ChargeLine, type Discount, type SettlementProblem } from '@shared/domain/settlement'
+import { chargeTotals, discountFen, percentToBasisPoints, settle, type ChargeLine, type Discount, type SettlementProblem } from '@shared/domain/settlement'
 import type { PaymentMethod } from '@shared/domain/payments'
 import { formatMoney } from '@shared/domain/money'
+import { isImeiPending } from '@shared/domain/imei'
 import type { Translate } from '@shared/i18n'
 import { signedInUser, type HandlerContext } from '../core/context'
 import { conflict, notFound, validationError } from '../core/errors'
@@ -53,7 +54,7 @@ function orderState(em: EntityManager, orderId: number): OrderState {
   return o
 }
 
-const imeiPending = (o: OrderState) => o.imeiUnreadable === 1 && !o.serial
+const imeiPending = (o: OrderState) => isImeiPending(o)
 
 /** The store-local last day of the repair warranty for a hand-back now; none for a device returned unrepaired. */
 export function warrantyEnd(now: Date, settings: StoreSettings, fromStatus: OrderStatus): string | null {
@@ -154,7 +155,7 @@ const PROBLEM_FIELD: Record<SettlementProblem, string> = {
 
 function toDiscount(d: CompleteInput['discount']): Discount | null {
   if (!d) return null
-  return d.kind === 'amount' ? { kind: 'amount', fen: d.amountFen } : { kind: 'percent', basisPoints: Math.round(d.percent * 100) }
+  return d.kind === 'amount' ? { kind: 'amount', fen: d.amountFen } : { kind: 'percent', basisPoints: percentToBasisPoints(d.percent) }
 }
 
 function proofMatches(o: OrderState, proof: CompleteInput['proof']): string | null {

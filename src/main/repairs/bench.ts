@@ -33,9 +33,10 @@ import { logOrderEvent, moveOrder } from './status'
 
 /** Closed for good: nothing on the card changes any more. */
 const CLOSED: readonly OrderStatus[] = ['pickedUp', 'void']
-/** Where the quote rule applies: going on with the work. */
+/** Where the quote rule applies: going on with the work (parts issued while waiting for them count too). */
 const WORK_STEPS: readonly OrderStatus[] = ['repairing', 'waitingParts']
-const QUOTE_FROM: readonly OrderStatus[] = ['diagnosing', 'awaitingApproval']
+/** The quote rule is checked wherever work may stop for the customer's answer (or is stopped there already). */
+const quoteApplies = (from: OrderStatus) => from === 'awaitingApproval' || canTransition(from, 'awaitingApproval')
 
 interface OrderRow {
   id: number
@@ -61,10 +62,15 @@ export function loadOrder(em: EntityManager, orderId: number): OrderRow {
 const settingsOf = (ctx: HandlerContext): Promise<StoreSettings> => ctx.services.settings.load(ctx.em)
 const todayOf = async (ctx: HandlerContext): Promise<string> => localDate(ctx.now, (await settingsOf(ctx)).timeZone)
 
-/** Who moved the order into quality check last (null when it never was). */
-const QC_MOVER = `SELECT userId FROM order_event WHERE orderId = ? AND toStatus = 'qualityCheck' ORDER BY id DESC LIMIT 1`
-function qcMover(em: EntityManager, orderId: number): number | null {
-  return (prepared(em, QC_MOVER).get(orderId) as { userId: number } | undefined)?.userId ?? null
+/**
+ * Did this user work on the repair: start it (a status step into repairing) or move it into quality
+ * check? Such a user may not check it, even after the order was reassigned (order_event (orderId, id)).
+ */
+const WORKED_ON = `SELECT 1 FROM order_event WHERE orderId = ? AND userId = ?
+  AND (toStatus = 'qualityCheck' OR (kind = 'status' AND toStatus = 'repairing')) LIMIT 1`
+/** The repairer never checks their own repair: the assigned technician, or anyone who repaired or handed it to QC. */
+function isRepairer(em: EntityManager, o: OrderRow, userId: number): boolean {
+  return userId === o.technicianId || !!prepared(em, WORKED_ON).get(o.id, userId)
 }
 
 /** The expected cost: what the customer will be asked to pay (warranty-free lines excluded). */
@@ -93,13 +99,12 @@ export function actionsFor(em: EntityManager, u: User, o: OrderRow): BenchAction
   const open = !CLOSED.includes(o.status)
   const atBench = (BENCH_STATUSES as readonly OrderStatus[]).includes(o.status)
   const staff = u.role === 'counter' || u.role === 'manager'
-  const mover = o.status === 'qualityCheck' ? qcMover(em, o.id) : null
   return {
     steps: stepsFor(u, o),
     assign: staff && (atBench || o.status === 'ready'),
     take: u.role === 'technician' && o.technicianId === null && (atBench || o.status === 'ready'),
     editCard: open && isBench(u) && mayWorkOn(u, o),
-    qc: o.status === 'qualityCheck' && isBench(u) && u.id !== o.technicianId && u.id !== mover,
+    qc: o.status === 'qualityCheck' && isBench(u) && !isRepairer(em, o, u.id),
     quote: o.status === 'awaitingApproval' && u.role !== 'warehouse',
     manufacturerSend: canTransition(o.status, 'atManufacturer') && isBench(u) && mayWorkOn(u, o),
     manufacturerBack: o.status === 'atManufacturer' && isBench(u),
@@ -240,7 +245,7 @@ export async function step(ctx: HandlerContext, input: { orderId: number; to: St
   if (o.status === 'atManufacturer') throw conflict('repairs.err.useManufacturerBack')
   if (u.role === 'counter' && to !== 'cancelled') throw new AppError('FORBIDDEN', 'repairs.err.benchOnly')
   if (u.role === 'technician' && !mayWorkOn(u, o)) throw new AppError('FORBIDDEN', 'repairs.err.notYourOrder', { name: o.technicianName ?? '' })
-  if (WORK_STEPS.includes(to) && QUOTE_FROM.includes(o.status)) {
+  if (WORK_STEPS.includes(to) && quoteApplies(o.status)) {
     const expected = expectedFen(ctx.em, o.id)
     if (expected > o.estimateFen) {
       const params = { expected: formatMoney(expected), estimate: formatMoney(o.estimateFen) }
@@ -380,7 +385,7 @@ export async function qualityCheck(ctx: HandlerContext, input: z.output<typeof Q
   const u = signedInUser(ctx)
   const o = loadOrder(ctx.em, input.orderId)
   if (o.status !== 'qualityCheck') throw conflict('repairs.err.notInQc', { status: `@status.${o.status}` })
-  if (u.id === o.technicianId || u.id === qcMover(ctx.em, o.id)) throw conflict('repairs.err.qcSameTechnician')
+  if (isRepairer(ctx.em, o, u.id)) throw conflict('repairs.err.qcSameTechnician')
   const to: OrderStatus = input.passed ? 'ready' : 'repairing'
   moveOrder(ctx.em, { orderId: o.id, from: o.status, to, at: ctx.now, userId: u.id, kind: 'qc', note: input.reason, detail: { passed: input.passed, reason: input.reason } })
   return view(ctx, o.id)

@@ -5,8 +5,8 @@ import { prepared } from '../db/prepared'
 /**
  * What the order will be charged: the repair card's labour and other charges, and the parts the
  * warehouse issued to it and did not take back, at their sale price. On a 三包 (warranty) order
- * parts and labour are free (shown, charged 0); a comeback's labour is free unless un-flagged
- * (its charge rows carry warrantyFree). Read by the repair card, pickup settlement and the receipt.
+ * parts and labour are free (shown, charged 0) — other charges (a diagnosis fee, a screen film)
+ * are not; a comeback's labour is free unless un-flagged (see customers/comebacks.ts). Read by the repair card, pickup settlement and the receipt.
  */
 const CHARGES = `SELECT id, kind, description, faultCode, minutes, amountFen, warrantyFree FROM repair_charge WHERE orderId = ? ORDER BY id`
 const PARTS = `SELECT p.id AS partId, p.sku, p.name, SUM(l.issuedQty - l.returnedQty) AS qty, p.salePriceFen
@@ -35,6 +35,6 @@ export function orderCharges(em: EntityManager, orderId: number): ChargeLine[] {
     ...parts.map((p): ChargeLine => ({ kind: 'part', partId: p.partId, description: `${p.name} (${p.sku})`, qty: p.qty, unitFen: p.salePriceFen, amountFen: p.qty * p.salePriceFen, warrantyFree: warranty })),
     ...charges
       .filter((c) => c.kind === 'other')
-      .map((c): ChargeLine => ({ kind: 'other', chargeId: c.id, description: c.description, qty: 1, unitFen: c.amountFen, amountFen: c.amountFen, warrantyFree: warranty || c.warrantyFree === 1 }))
+      .map((c): ChargeLine => ({ kind: 'other', chargeId: c.id, description: c.description, qty: 1, unitFen: c.amountFen, amountFen: c.amountFen, warrantyFree: c.warrantyFree === 1 }))
   ]
 }

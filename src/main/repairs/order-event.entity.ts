@@ -10,6 +10,9 @@ import { instant, int, json, text } from '../db/columns'
 @Index(['orderId', 'id'])
 @Index(['at'])
 @Index(['userId', 'at'])
+// Reports: status steps of one kind in a date range (finished repairs, QC verdicts, pickups); covering
+// (kind, userId, orderId), so a month's ~16,000 steps are read from the index alone.
+@Index('IDX_order_event_to_status_at', ['toStatus', 'at', 'kind', 'userId', 'orderId'])
 export class OrderEvent {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number

@@ -7,6 +7,8 @@ import { bool, instant, int, text } from '../db/columns'
  */
 @Entity('repair_charge')
 @Index(['orderId', 'id'])
+// The day close's technician report: one business day's charges by time.
+@Index(['createdAt'])
 export class RepairCharge {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number

@@ -99,6 +99,25 @@ describe('roles', () => {
     expect(card.status).toBe('cancelled')
   })
 
+  it('the warehouse is refused on every bench write, and nothing changes (review of issue 8)', async () => {
+    const id = await takeIn({ type: 'paid', estimateFen: 0, technicianId: tech1.id })
+    const before = await eventCount(id)
+    const writes: [string, Record<string, unknown>][] = [
+      ['repairs.card.save', { orderId: id, faultFound: 'x' }],
+      ['repairs.charges.add', { orderId: id, kind: 'other', description: 'x', amountFen: 100 }],
+      ['repairs.charges.remove', { orderId: id, chargeId: 1 }],
+      ['repairs.prices.save', { prices: [] }],
+      ['repairs.quote.record', { orderId: id, approved: true, amountFen: 100 }],
+      ['repairs.qc', { orderId: id, passed: true }],
+      ['repairs.manufacturer.send', { orderId: id, date: '2026-11-20', carrier: 'SF', reference: '1' }],
+      ['repairs.manufacturer.back', { orderId: id, date: '2026-11-20', result: 'repaired' }],
+      ['repairs.lateCall', { orderId: id, promisedDate: '2027-01-01', note: 'x' }]
+    ]
+    for (const [ch, input] of writes) expect(await store.call(ch as never, input as never), ch).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await eventCount(id)).toBe(before)
+    expect((await tech1.ok('repairs.card', { orderId: id })).charges).toEqual([])
+  })
+
   it("a technician works on their own or unassigned orders, and takes an unassigned one by starting it", async () => {
     const mine = await takeIn({ technicianId: tech1.id })
     const r = await tech2.call('repairs.step', { orderId: mine, to: 'diagnosing' })
@@ -168,6 +187,21 @@ describe('quote approval', () => {
     expect((await tech1.ok('repairs.step', { orderId: warranty, to: 'repairing' })).status).toBe('repairing')
   })
 
+  it('a cost that grows past the estimate while waiting for parts or repairing stops the work too (review of issue 8)', async () => {
+    const id = await paidInDiagnosis(10000)
+    expect((await tech1.ok('repairs.step', { orderId: id, to: 'waitingParts' })).status).toBe('waitingParts')
+    // The part (or more labour) arrives after the first answer: the customer has not agreed to this.
+    await tech1.ok('repairs.charges.add', { orderId: id, kind: 'other', description: '屏幕总成', amountFen: 20000 })
+    expect(await tech1.call('repairs.step', { orderId: id, to: 'repairing' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '预计费用 ¥200.00 超过报价 ¥100.00：工单已转为「待客户确认报价」，请先联系客户确认' } })
+    expect(await statusOf(id)).toBe('awaitingApproval')
+    await counter.ok('repairs.quote.record', { orderId: id, approved: true, amountFen: 20000 })
+    expect((await tech1.ok('repairs.step', { orderId: id, to: 'repairing' })).status).toBe('repairing')
+    // More needed mid-repair: going back to wait for parts asks the customer first as well.
+    await tech1.ok('repairs.charges.add', { orderId: id, kind: 'labourTyped', description: '额外工时', amountFen: 5000 })
+    expect(await tech1.call('repairs.step', { orderId: id, to: 'waitingParts' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await statusOf(id)).toBe('awaitingApproval')
+  })
+
   it('a no cancels the order, with a diagnosis fee as an other charge', async () => {
     const id = await paidInDiagnosis(0)
     await tech1.ok('repairs.charges.add', { orderId: id, kind: 'labourTyped', description: '工时', amountFen: 5000 })
@@ -211,6 +245,17 @@ describe('quality check', () => {
     expect(await tech1.call('repairs.qc', { orderId: id, passed: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect((await tech2.ok('repairs.qc', { orderId: id, passed: true })).status).toBe('ready')
     expect(await counter.call('repairs.qc', { orderId: id, passed: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('the technician who repaired it cannot check it after the order was reassigned (review of issue 8)', async () => {
+    const id = await takeIn({ technicianId: tech1.id })
+    for (const to of ['diagnosing', 'repairing'] as const) await tech1.ok('repairs.step', { orderId: id, to })
+    await counter.ok('repairs.assign', { orderId: id, technicianId: tech2.id })
+    await tech2.ok('repairs.step', { orderId: id, to: 'qualityCheck' })
+    expect((await tech1.ok('repairs.card', { orderId: id })).actions.qc).toBe(false)
+    expect(await tech1.call('repairs.qc', { orderId: id, passed: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await statusOf(id)).toBe('qualityCheck')
+    expect((await manager.ok('repairs.qc', { orderId: id, passed: true })).status).toBe('ready')
   })
 })
 

@@ -38,6 +38,8 @@ export function defaultSettings(): StoreSettings {
     ticket: { repairWarrantyMonths: REPAIR_WARRANTY_MONTHS, terms: '' },
     noticeTemplate: { ...DEFAULT_NOTICE_TEMPLATE },
     // Empty: `backups` in the user-data folder (the path depends on the PC, so it is not stored).
-    backup: { folder: '' }
+    backup: { folder: '' },
+    // Follow-up calls: (visits − dissatisfied − very dissatisfied) / visits should reach this.
+    followUp: { satisfactionTargetPercent: 95 }
   }
 }

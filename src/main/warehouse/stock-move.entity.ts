@@ -12,6 +12,8 @@ import { instant, int, text } from '../db/columns'
 @Index(['partId', 'at'])
 @Index(['docType', 'docId'])
 @Index(['orderId'])
+// The day close's parts figures: one business day's rows by time.
+@Index(['at'])
 export class StockMove {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number

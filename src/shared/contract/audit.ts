@@ -64,6 +64,8 @@ export const AUDIT_ACTIONS = [
   'comeback.flag', 'comeback.unflag', 'loaner.create', 'loaner.update', 'loaner.lend', 'loaner.return'
   , 'pickup.complete', 'pickup.lostTicket', 'pickup.discount', 'pickup.refund'
   , 'order.estimate', 'order.promisedDate', 'labourPrice.save'
+  , 'dayclose.float', 'dayclose.cashMove', 'dayclose.adjust', 'dayclose.close'
+  , 'followUp.record', 'complaint.create', 'complaint.take', 'complaint.respond', 'complaint.resolve', 'complaint.confirm'
 ] as const
 /** Every action the app writes: audit() accepts only these, so each has a label on the audit screen. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

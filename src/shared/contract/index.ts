@@ -12,6 +12,10 @@ import { pickupContract } from './pickup'
 import { customersContract } from './customers'
 import { loanersContract } from './loaners'
 import { backupContract } from './backup'
+import { dayCloseContract } from './dayclose'
+import { reportsContract } from './reports'
+import { followUpContract } from './followup'
+import { complaintsContract } from './complaints'
 import type { InputOf, OutputOf } from './channel'
 import type { Result } from './result'
 
@@ -34,7 +38,11 @@ export const contract = {
   ...pickupContract,
   ...customersContract,
   ...loanersContract,
-  ...backupContract
+  ...backupContract,
+  ...dayCloseContract,
+  ...reportsContract,
+  ...followUpContract,
+  ...complaintsContract
 }
 export type Contract = typeof contract
 export type Channel = keyof Contract

@@ -3,7 +3,7 @@ import { channel, readOnly } from './channel'
 import { id } from './fields'
 import type { ReceiptDoc } from '../receipt/layout'
 
-export const PRINT_KINDS = ['claimTicket', 'deviceTag', 'testPage', 'drawerKick', 'oldPartLabel', 'finalReceipt'] as const
+export const PRINT_KINDS = ['claimTicket', 'deviceTag', 'testPage', 'drawerKick', 'oldPartLabel', 'finalReceipt', 'zReport'] as const
 export type PrintKind = (typeof PRINT_KINDS)[number]
 /** Kinds that are copies of an order's ticket: numbered, reprintable. */
 export const COPY_KINDS = ['claimTicket', 'deviceTag'] as const

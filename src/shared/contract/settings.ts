@@ -85,6 +85,12 @@ export type TicketSettings = z.output<typeof TicketSettingsInput>
 export const NoticeTemplateInput = z.object({ 'zh-CN': optionalText(300, { multiline: true }), en: optionalText(300, { multiline: true }) })
 export type NoticeTemplate = z.output<typeof NoticeTemplateInput>
 
+/** Follow-up calls (回访): the monthly satisfaction target, in percent (default 95). */
+export const FollowUpSettingsInput = z.object({
+  satisfactionTargetPercent: z.number({ error: 'v.number' }).int('v.integer').min(1, 'v.invalid').max(100, 'v.invalid')
+})
+export type FollowUpSettings = z.output<typeof FollowUpSettingsInput>
+
 export interface StoreSettings {
   store: z.output<typeof StoreProfileInput>
   timeZone: string
@@ -98,6 +104,7 @@ export interface StoreSettings {
   noticeTemplate: NoticeTemplate
   /** Where backups go (empty = `backups` in the user-data folder); see src/main/backup/. */
   backup: BackupSettings
+  followUp: FollowUpSettings
 }
 
 export const SettingsPatch = z.object({
@@ -111,7 +118,8 @@ export const SettingsPatch = z.object({
   printer: PrinterSettingsInput.optional(),
   ticket: TicketSettingsInput.optional(),
   noticeTemplate: NoticeTemplateInput.optional(),
-  backup: BackupSettingsInput.optional()
+  backup: BackupSettingsInput.optional(),
+  followUp: FollowUpSettingsInput.optional()
 })
 
 export const settingsContract = {

@@ -22,3 +22,11 @@ export function imeiCheckDigit(body14: string): string {
   for (let d = 0; d <= 9; d++) if (luhnValid(body14 + d)) return String(d)
   throw new Error('unreachable')
 }
+
+/**
+ * "IMEI 待补": taken in with the IMEI not readable and not filled in since. Such an order cannot be
+ * handed back (pickup) until it is supplied (orders.supplyImei). The one copy of this rule.
+ */
+export function isImeiPending(device: { imeiUnreadable: boolean | number; serial: string }): boolean {
+  return !!device.imeiUnreadable && !device.serial
+}

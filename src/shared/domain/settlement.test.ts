@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { PAYMENT_METHODS } from './payments'
-import { percentOf, settle, type Discount, type SettlementLine, type Tender } from './settlement'
+import { percentOf, percentToBasisPoints, settle, type Discount, type SettlementLine, type Tender } from './settlement'
 
 const amount = fc.integer({ min: 0, max: 5_000_00 })
 const line = fc.record({ kind: fc.constantFrom('labour' as const, 'part' as const, 'other' as const), amountFen: amount, warrantyFree: fc.boolean() })
@@ -85,5 +85,13 @@ describe('settle(): pickup arithmetic in fen', () => {
     // 三包: everything free, the whole deposit comes back.
     const free = settle({ lines: [{ kind: 'part', amountFen: 30000, warrantyFree: true }], heldFen: 5000, tenders: [] })
     expect(free.ok && free.value).toMatchObject({ grossFen: 30000, coverageFen: 30000, dueFen: 0, refundFen: 5000 })
+  })
+})
+
+describe('percentToBasisPoints (review of issue 8: one conversion for the screen and main)', () => {
+  it('turns every two-decimal percentage into exact basis points, despite float representation', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000 }), (bp) => percentToBasisPoints(bp / 100) === bp))
+    expect(percentToBasisPoints(12.5)).toBe(1250)
+    expect(percentToBasisPoints(0.07)).toBe(7)
   })
 })

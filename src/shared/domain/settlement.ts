@@ -80,6 +80,11 @@ export type SettlementResult = { ok: true; value: Settlement } | { ok: false; pr
 
 const isAmount = (n: number) => Number.isSafeInteger(n) && n >= 0
 
+/** A percentage as typed (12.5 = 12.5 %, at most two decimals) in basis points (1250): the screen and main use this one conversion. */
+export function percentToBasisPoints(percent: number): number {
+  return Math.round(percent * 100)
+}
+
 /** basis points of an amount, rounded half-up to the fen (integers only: no float drift). */
 export function percentOf(fen: Fen, basisPoints: number): Fen {
   return Math.floor((fen * basisPoints + 5_000) / 10_000)

@@ -20,17 +20,20 @@ import { pickupMessages } from './pickup'
 import { customersMessages } from './customers'
 import { loanersMessages } from './loaners'
 import { backupMessages } from './backup'
+import { dayCloseMessages } from './dayclose'
+import { reportsMessages } from './reports'
+import { followUpMessages } from './followup'
 import type { Locale } from './define'
 
 export * from './define'
 
-const catalogues = [commonMessages, auditMessages, authMessages, dateMessages, intakeMessages, printingMessages, settingsMessages, systemMessages, uiMessages, inputMessages, textMessages, searchMessages, orderMessages, warehouseCatalogueMessages, warehouseMovesMessages, warehouseStocktakeMessages, warehouseScreensMessages, repairsMessages, pickupMessages, customersMessages, loanersMessages, backupMessages]
+const catalogues = [commonMessages, auditMessages, authMessages, dateMessages, intakeMessages, printingMessages, settingsMessages, systemMessages, uiMessages, inputMessages, textMessages, searchMessages, orderMessages, warehouseCatalogueMessages, warehouseMovesMessages, warehouseStocktakeMessages, warehouseScreensMessages, repairsMessages, pickupMessages, customersMessages, loanersMessages, backupMessages, dayCloseMessages, reportsMessages, followUpMessages]
 
 type Merge<T extends readonly { 'zh-CN': object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { 'zh-CN': infer M } ? M : never) & (R extends readonly { 'zh-CN': object }[] ? Merge<R> : unknown)
   : unknown
 type AllMessages = Merge<
-  [typeof commonMessages, typeof auditMessages, typeof authMessages, typeof dateMessages, typeof intakeMessages, typeof printingMessages, typeof settingsMessages, typeof systemMessages, typeof uiMessages, typeof inputMessages, typeof textMessages, typeof searchMessages, typeof orderMessages, typeof warehouseCatalogueMessages, typeof warehouseMovesMessages, typeof warehouseStocktakeMessages, typeof warehouseScreensMessages, typeof repairsMessages, typeof pickupMessages, typeof customersMessages, typeof loanersMessages, typeof backupMessages]
+  [typeof commonMessages, typeof auditMessages, typeof authMessages, typeof dateMessages, typeof intakeMessages, typeof printingMessages, typeof settingsMessages, typeof systemMessages, typeof uiMessages, typeof inputMessages, typeof textMessages, typeof searchMessages, typeof orderMessages, typeof warehouseCatalogueMessages, typeof warehouseMovesMessages, typeof warehouseStocktakeMessages, typeof warehouseScreensMessages, typeof repairsMessages, typeof pickupMessages, typeof customersMessages, typeof loanersMessages, typeof backupMessages, typeof dayCloseMessages, typeof reportsMessages, typeof followUpMessages]
 >
 export type MessageKey = keyof AllMessages & string
 

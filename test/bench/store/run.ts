@@ -14,6 +14,7 @@ import { BENCH_NOW, PIN, TIME_ZONE, USERS } from './generate'
 import { figure, time, type Figure, type Timing } from './measure'
 import { measureWarehouse } from './warehouse-bench'
 import { measureRepairs } from './repairs-bench'
+import { measureManager } from './manager-bench'
 
 export interface BenchOptions {
   scale: number
@@ -303,6 +304,9 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
       found,
       log
     })
+
+    // The manager: dashboard, a month report, the follow-up call list.
+    await measureManager({ raw, manager, counter: clerk, today: localDate(new Date(BENCH_NOW), TIME_ZONE), budgetMs: opts.budgetMs, floor, figures, found, log })
 
     // Intake saves: a fresh IMEI each time (no "open order for this IMEI" warning), out of warranty and paid.
     let seq = 0

@@ -14,6 +14,9 @@ import { RepairsCore1796100000000 } from './1796100000000-RepairsCore'
 import { RepairBench1796100100000 } from './1796100100000-RepairBench'
 import { CustomerCare1796300000000 } from './1796300000000-CustomerCare'
 import { Pickup1796200000000 } from './1796200000000-Pickup'
+import { DayClose1796500000000 } from './1796500000000-DayClose'
+import { FollowUpsComplaints1796600000000 } from './1796600000000-FollowUpsComplaints'
+import { ReportIndexes1796700000000 } from './1796700000000-ReportIndexes'
 
 /** Ordered, timestamp-named, checked in. Add new ones at the end. */
-export const migrations = [Initial1795417200000, TamperGuards1795500000000, SearchIndexes1795600000000, IntakeCorrectionsAndPasscode1795700000000, DeviceSuggestions1795750000000, PrintingConfirmed1795800000000, AuthRecoveryAndAuditIndexes1795900000000, WarehouseLedger1796000000000, WarehouseMoves1796000100000, PartSearch1796000200000, WarehouseOldPartsStocktake1796000300000, StocktakeProgressIndex1796000300001, RepairsCore1796100000000, RepairBench1796100100000, Pickup1796200000000, CustomerCare1796300000000]
+export const migrations = [Initial1795417200000, TamperGuards1795500000000, SearchIndexes1795600000000, IntakeCorrectionsAndPasscode1795700000000, DeviceSuggestions1795750000000, PrintingConfirmed1795800000000, AuthRecoveryAndAuditIndexes1795900000000, WarehouseLedger1796000000000, WarehouseMoves1796000100000, PartSearch1796000200000, WarehouseOldPartsStocktake1796000300000, StocktakeProgressIndex1796000300001, RepairsCore1796100000000, RepairBench1796100100000, Pickup1796200000000, CustomerCare1796300000000, DayClose1796500000000, FollowUpsComplaints1796600000000, ReportIndexes1796700000000]

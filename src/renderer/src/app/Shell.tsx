@@ -13,6 +13,10 @@ import { BenchScreen } from '../bench/BenchScreen'
 import { PickupScreen } from '../pickup/PickupScreen'
 import { NoticesScreen } from '../notices/NoticesScreen'
 import { LoanersScreen } from '../loaners/LoanersScreen'
+import { Dashboard } from '../manager/Dashboard'
+import { FollowUpScreen } from '../manager/FollowUpScreen'
+import { ComplaintsScreen } from '../manager/ComplaintsScreen'
+import { DayCloseBanner, DayCloseScreen } from '../manager/DayCloseScreen'
 
 /**
  * Signed-in frame. Routing is plain state: the intake form stays mounted (hidden) while the clerk
@@ -39,6 +43,7 @@ export function Shell({ session }: { session: SessionView }): React.JSX.Element 
     <Layout className="shell">
       <TopBar session={session} route={route} onNavigate={go} />
       <Layout.Content className="shell-content">
+        <DayCloseBanner role={role} onGo={() => go({ name: 'dayclose' })} hideFloat={route.name === 'dayclose'} />
         {intakeAllowed && (
           <div hidden={route.name !== 'intake'}>
             <IntakeScreen
@@ -66,6 +71,12 @@ export function Shell({ session }: { session: SessionView }): React.JSX.Element 
         {route.name === 'pickup' && <PickupScreen role={role} onOpenOrder={(orderId) => go({ name: 'order', orderId })} />}
         {route.name === 'notices' && <NoticesScreen role={role} onOpenOrder={(orderId) => go({ name: 'order', orderId })} />}
         {route.name === 'loaners' && <LoanersScreen role={role} onOpenOrder={(orderId) => go({ name: 'order', orderId })} />}
+        {route.name === 'dashboard' && <Dashboard />}
+        {route.name === 'dayclose' && <DayCloseScreen />}
+        {route.name === 'followups' && <FollowUpScreen onOpenOrder={(orderId) => go({ name: 'order', orderId })} onOpenComplaint={(complaintId) => go({ name: 'complaints', complaintId })} />}
+        {route.name === 'complaints' && (
+          <ComplaintsScreen complaintId={route.complaintId} onOpenComplaint={(complaintId) => setRoute({ name: 'complaints', complaintId })} onOpenOrder={(orderId) => go({ name: 'order', orderId })} />
+        )}
       </Layout.Content>
     </Layout>
   )

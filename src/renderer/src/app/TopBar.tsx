@@ -12,7 +12,7 @@ import { useApplySession } from './session'
 import { SwitchUserDialog } from './SwitchUserDialog'
 import { GlobalSearch } from '../search/GlobalSearch'
 
-const NAV = ['intake', 'pickup', 'orders', 'bench', 'notices', 'loaners', 'warehouse', 'audit', 'settings'] as const
+const NAV = ['intake', 'pickup', 'orders', 'bench', 'notices', 'loaners', 'warehouse', 'followups', 'complaints', 'dayclose', 'dashboard', 'audit', 'settings'] as const
 
 export function TopBar({ session, route, onNavigate }: { session: SessionView; route: Route; onNavigate: (r: Route) => void }): React.JSX.Element {
   const t = useT()

@@ -20,6 +20,10 @@ export type Route =
   | { name: 'pickup' }
   | { name: 'notices' }
   | { name: 'loaners' }
+  | { name: 'dashboard' }
+  | { name: 'followups' }
+  | { name: 'complaints'; complaintId?: number }
+  | { name: 'dayclose' }
 
 /** The channel a screen cannot work without: the screen is shown only if the role may call it. */
 export const ROUTE_CHANNEL: Record<Route['name'], Channel> = {
@@ -33,7 +37,11 @@ export const ROUTE_CHANNEL: Record<Route['name'], Channel> = {
   bench: 'repairs.queue',
   pickup: 'pickup.find',
   notices: 'notices.list',
-  loaners: 'loaners.list'
+  loaners: 'loaners.list',
+  dashboard: 'reports.dashboard',
+  followups: 'followups.list',
+  complaints: 'complaints.list',
+  dayclose: 'dayclose.close'
 }
 
 export function allowed(role: Role | undefined, route: Route): boolean {

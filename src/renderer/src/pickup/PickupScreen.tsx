@@ -5,7 +5,7 @@ import { DeleteOutlined, FilePdfOutlined, PlusOutlined, PrinterOutlined, ScanOut
 import type { Role } from '@shared/contract'
 import { ID_TYPES, type PickupCandidate, type PickupCompleteInput, type PickupCompleteResult, type PickupFindResult } from '@shared/contract/pickup'
 import { PAYMENT_METHODS, type PaymentMethod } from '@shared/domain/payments'
-import { settle, type Discount } from '@shared/domain/settlement'
+import { percentToBasisPoints, settle, type Discount } from '@shared/domain/settlement'
 import { formatMoney, formatYuan, parseYuan } from '@shared/domain/money'
 import { localDateTime } from '@shared/domain/dates'
 import { ApiError, call } from '../api/client'
@@ -153,7 +153,7 @@ function Settlement({ orderId, scannedProof, onDone }: { orderId: number; scanne
       return fen === null || fen < 0 ? 'bad' : { kind: 'amount', fen }
     }
     const pct = Number(discount.value)
-    return Number.isFinite(pct) && pct >= 0 && pct <= 100 ? { kind: 'percent', basisPoints: Math.round(pct * 100) } : 'bad'
+    return Number.isFinite(pct) && pct >= 0 && pct <= 100 ? { kind: 'percent', basisPoints: percentToBasisPoints(pct) } : 'bad'
   }, [discountOn, discount])
   const tenderFen = (tenders ?? []).map((r) => yuanOrZero(r.amount))
   const live = q && discountValue !== 'bad' && tenderFen.every((f) => f !== null)

@@ -1,0 +1,177 @@
+/**
+ * The day close in Chromium against the built app: the banner at sign-in (a day left unclosed, the
+ * opening float asked for), the float typed in the banner, the cash count with a shortage (refused
+ * without a note, then closed with the manager's PIN), the frozen daily report on screen, its thermal
+ * summary at the printer emulator, the A4 PDF's text (and a PNG of its first page) and the xlsx
+ * opened with exceljs. Screenshots of each step.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import ExcelJS from 'exceljs'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
+import { kill9, startBridgeProcess, until, type BridgeProcess } from '../helpers/bridge-process'
+import { MANAGER, sampleIntake } from '../helpers/core'
+import { decodeEscPos, yen } from '../helpers/escpos-decode'
+import { pdfText, pdfToPng } from '../helpers/pdf-text'
+import { startPrinterEmulator, type PrinterEmulator } from '../helpers/printer-emulator'
+import { addDays, localDate } from '../../src/shared/domain/dates'
+
+let dataDir: string
+let printer: PrinterEmulator
+let app: BridgeProcess
+let browser: Browser
+let page: Page
+
+/** The bridge runs on the real clock. */
+const today = localDate(new Date(), 'Asia/Shanghai')
+const yesterday = addDays(today, -1)
+const promisedDate = addDays(today, 7)
+
+const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  dataDir = mkdtempSync(join(tmpdir(), 'rc-dayclose-e2e-'))
+  printer = await startPrinterEmulator()
+  app = await startBridgeProcess(dataDir)
+  await app.ok('setup.create', {
+    store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '谢谢惠顾' },
+    timeZone: 'Asia/Shanghai',
+    locale: 'zh-CN',
+    manager: MANAGER
+  })
+  await app.ok('settings.update', {
+    printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false, openDrawerOnCash: false }
+  })
+  // Today: a paid repair with a ¥100 cash deposit.
+  const { order } = await app.ok<{ order: { id: number } }>(
+    'intake.create',
+    sampleIntake({
+      purchase: { invoiceDate: '2024-01-05', invoiceNo: 'FP-0002' },
+      service: { ...sampleIntake().service, type: 'paid', estimateFen: 30000, depositFen: 10000, depositMethod: 'cash', promisedDate }
+    })
+  )
+  // Yesterday: activity on the timeline and no close (as if the shop forgot).
+  const db = new Database(join(dataDir, 'repair-counter.sqlite'))
+  try {
+    db.pragma('busy_timeout = 5000')
+    db.prepare(`INSERT INTO order_event (orderId, at, userId, kind, fromStatus, toStatus, note, detail) VALUES (?, ?, 1, 'assign', NULL, NULL, '', NULL)`).run(
+      order.id,
+      `${yesterday}T04:00:00.000Z`
+    )
+  } finally {
+    db.close()
+  }
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    headless: true
+  })
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage()
+  page.setDefaultTimeout(15_000)
+  await page.goto(app.url)
+  await page.locator('#signin-user').click()
+  await page.keyboard.type(MANAGER.username)
+  await page.keyboard.press('Enter')
+  await page.locator('#signin-pin').fill(MANAGER.pin)
+  await page.keyboard.press('Enter')
+  await page.getByTestId('current-user').waitFor()
+}, 60_000)
+afterAll(async () => {
+  await browser?.close()
+  if (app) await kill9(app)
+  await printer?.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+describe('day close', () => {
+  it('the banner, the float, a cash shortage closed with a note, the Z report printed, as PDF and as xlsx', async () => {
+    // At sign-in: yesterday is listed as not closed, and today's float is asked for.
+    const unclosed = page.getByTestId('dayclose-unclosed')
+    await unclosed.waitFor()
+    expect(await unclosed.textContent()).toContain(yesterday)
+    await page.getByTestId('dayclose-float-prompt').waitFor()
+    await shot('dayclose-banner')
+    await page.getByTestId('dayclose-float-amount').fill('500')
+    await page.getByTestId('dayclose-float-save').click()
+    await page.getByTestId('dayclose-float-prompt').waitFor({ state: 'detached' })
+
+    await page.getByTestId('dayclose-unclosed-go').click()
+    await page.getByTestId('dayclose-close-form').waitFor()
+    // Float ¥500 + the ¥100 cash deposit.
+    await expect.poll(() => page.getByTestId('dayclose-expected-cash').textContent()).toBe('¥600.00')
+    await page.getByTestId('dayclose-count-10000').fill('5')
+    await page.getByTestId('dayclose-count-5000').fill('1')
+    await page.getByTestId('dayclose-count-1000').fill('4')
+    await expect.poll(() => page.getByTestId('dayclose-diff-cash').textContent()).toBe('-¥10.00')
+    await page.getByTestId('dayclose-manager-user').fill(MANAGER.username)
+    await page.getByTestId('dayclose-manager-pin').fill(MANAGER.pin)
+    await page.getByTestId('dayclose-close').click()
+    // Short with no note: refused, the field says why.
+    await expect.poll(() => page.getByTestId('note-error').textContent()).toBe('有长款或短款，请填写说明')
+    await shot('dayclose-count-shortage')
+    await page.getByTestId('dayclose-note').fill('找零多给了10元')
+    await page.getByTestId('dayclose-close').click()
+
+    await page.getByTestId('zreport').waitFor()
+    expect(await page.getByTestId('dayclose-state').textContent()).toBe('已日结')
+    expect(await page.getByTestId('dayclose-closed-info').textContent()).toContain('长短款 -¥10.00')
+    const cashTable = await page.getByTestId('zreport-cash').textContent()
+    expect(cashTable).toContain('600.00')
+    expect(cashTable).toContain('590.00')
+    expect(cashTable).toContain('-10.00')
+    expect(cashTable).toContain('找零多给了10元')
+    // The backup after the close, verified.
+    await expect.poll(() => page.getByTestId('dayclose-backup').textContent(), { timeout: 20_000 }).toContain('已备份并校验')
+    await shot('dayclose-zreport')
+
+    // The thermal summary at the printer.
+    const before = printer.jobs.length
+    await page.getByTestId('zreport-print').click()
+    await until('z report printed', async () => printer.jobs.length, (n) => n > before)
+    const slip = decodeEscPos(printer.jobs[before]).text
+    expect(slip).toContain(`日报表 ${today}`)
+    expect(slip).toContain('诚信手机维修中心')
+    expect(slip).toMatch(/长短款\s+-￥10\.00/)
+    expect(slip).toContain('找零多给了10元')
+    expect(slip).toContain(yen('¥600.00').slice(1))
+
+    // The A4 PDF: its text, and its first page as a PNG for a person to look at.
+    const pdfDownload = page.waitForEvent('download')
+    await page.getByTestId('zreport-pdf').click()
+    const pdfFile = await pdfDownload
+    expect(pdfFile.suggestedFilename()).toBe(`z-report-${today}.pdf`)
+    const pdf = readFileSync((await pdfFile.path())!)
+    const text = await pdfText(pdf)
+    expect(text).toContain(`日报表 ${today}`)
+    expect(text).toMatch(/长短款\s+-10\.00/)
+    expect(text).toContain('客户商品进出登记簿')
+    expect(text).toContain('收款方式汇总')
+    await pdfToPng(pdf, join(SCREENSHOT_DIR, 'dayclose-zreport-pdf.png'))
+
+    // The xlsx: one sheet per section, the cash figures as numbers.
+    const xlsxDownload = page.waitForEvent('download')
+    await page.getByTestId('zreport-xlsx').click()
+    const xlsxFile = await xlsxDownload
+    expect(xlsxFile.suggestedFilename()).toBe(`z-report-${today}.xlsx`)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile((await xlsxFile.path())!)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['概况', '收款方式汇总', '现金', '退款', '优惠', '配件', '技术员工作日报']))
+    const cash = wb.getWorksheet('现金')!
+    const rows = new Map<string, unknown>()
+    cash.eachRow((row) => rows.set(String(row.getCell(1).value), row.getCell(2).value))
+    expect(rows.get('备用金')).toBe(500)
+    expect(rows.get('应有')).toBe(600)
+    expect(rows.get('实点')).toBe(590)
+    expect(rows.get('长短款')).toBe(-10)
+    const money = wb.getWorksheet('收款方式汇总')!
+    expect(money.getRow(3).values).toEqual([undefined, '现金', 100, 0, 500, 600, 590, -10])
+
+    // Closing the same day again is refused (the form is gone; through the bridge).
+    const again = await app.call('dayclose.close', { day: today, counts: [6, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: 'x', approval: { username: MANAGER.username, pin: MANAGER.pin } })
+    expect(again.ok).toBe(false)
+  })
+})
