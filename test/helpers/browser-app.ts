@@ -42,7 +42,8 @@ export async function startBrowserApp(opts: { locale?: string } = {}): Promise<B
   }
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: opts.locale ?? 'zh-CN', acceptDownloads: true })
   const page = await context.newPage()
-  page.setDefaultTimeout(10_000)
+  // Two cores shared by Chromium, the bridge and a second test worker: a step may wait its turn.
+  page.setDefaultTimeout(20_000)
   const pageErrors: string[] = []
   page.on('pageerror', (e) => pageErrors.push(String(e)))
   page.on('console', (m) => {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import * as pdfmakeModule from 'pdfmake'
-import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces'
+import type { Content, CustomTableLayout, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces'
 import type { ReceiptBlock, ReceiptDoc } from '@shared/receipt/layout'
 
 export const DEFAULT_FONT_FILE = 'wqy-microhei.ttc'
@@ -84,6 +84,15 @@ function barcodeText(data: string, margin: [number, number, number, number]): Co
   }
 }
 
+/** pdfmake's lightHorizontalLines, with 4 pt instead of 8 pt beside each cell (wide tables fit the page). */
+const tableRows: CustomTableLayout = {
+  hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0 : i === node.table.headerRows ? 2 : 1),
+  vLineWidth: () => 0,
+  hLineColor: (i) => (i === 1 ? 'black' : '#aaa'),
+  paddingLeft: (i) => (i === 0 ? 0 : 4),
+  paddingRight: (i, node) => (i === (node.table.widths?.length ?? 0) - 1 ? 0 : 4)
+}
+
 function block(b: Other, width: number): Content {
   switch (b.kind) {
     case 'text':
@@ -95,11 +104,12 @@ function block(b: Other, width: number): Content {
       }
     case 'table': {
       const sum = b.columns.reduce((a, c) => a + c.weight, 0) || 1
-      const widths = b.columns.map((c) => Math.floor((width - 10 * b.columns.length) * (c.weight / sum)))
+      // 4 pt of padding on each inner side of a cell (tableRows): 8 pt per column keeps the table inside the margins.
+      const widths = b.columns.map((c) => Math.floor((width - 8 * b.columns.length) * (c.weight / sum)))
       const row = (cells: string[], header = false): Content[] =>
         b.columns.map((c, i) => ({ text: cells[i] ?? '', alignment: c.align ?? 'left', fillColor: header ? '#eeeeee' : undefined }))
       const body = [...(b.header ? [row(b.header, true)] : []), ...b.rows.map((r) => row(r))]
-      return { table: { headerRows: b.header ? 1 : 0, widths, body }, layout: 'lightHorizontalLines', margin: [0, 3, 0, 3] }
+      return { table: { headerRows: b.header ? 1 : 0, widths, body }, layout: tableRows, margin: [0, 3, 0, 3] }
     }
     case 'rule':
       return rule(b.style === 'double', width)
