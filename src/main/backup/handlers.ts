@@ -38,5 +38,6 @@ export const backupHandlers: Handlers<typeof backupContract> = {
  */
 export function backupNow(ctx: Pick<HandlerContext, 'afterCommit' | 'services'>, reason: BackupReason): void {
   const backups = ctx.services.backups
+  if (reason === 'dayClose' && !backups.atDayClose) return
   ctx.afterCommit(() => void backups.run(reason).catch(() => undefined))
 }

@@ -28,6 +28,8 @@ export interface BackupDeps {
    * new one, which puts a staged restore in place). Absent: the user restarts the app.
    */
   onRestartRequested?: () => void
+  /** Back up after each day close (default true). */
+  atDayClose?: boolean
 }
 
 /** A network share is never a backup folder: a backup must not depend on the network being up. */
@@ -100,6 +102,10 @@ export class BackupService {
   private closed = false
 
   constructor(private deps: BackupDeps) {}
+
+  get atDayClose(): boolean {
+    return this.deps.atDayClose !== false
+  }
 
   get defaultFolder(): string {
     return join(this.deps.userDataDir, 'backups')

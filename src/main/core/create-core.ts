@@ -34,6 +34,8 @@ export interface CoreOptions {
    * default 3 s). false: never at start (the bench).
    */
   backupAtStart?: false | { delayMs: number }
+  /** false: no backup after a day close (the bench, which times closes back to back and a backup on its own). */
+  backupAtDayClose?: false
   /**
    * A restore was staged: close this core and create a new one (which puts it in place). The bridge
    * and the Electron shell pass it; without it the user is told to restart the app.
@@ -79,7 +81,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     nativeBinding: opts.nativeBinding,
     clock: opts.clock ?? (() => new Date()),
     logError,
-    onRestartRequested: opts.onRestartRequested
+    onRestartRequested: opts.onRestartRequested,
+    atDayClose: opts.backupAtDayClose !== false
   })
   const router = new Router({
     dataSource,

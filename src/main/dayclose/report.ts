@@ -44,8 +44,9 @@ const REFUNDS = `SELECT w.orderNo, p.method, -p.amountFen AS amountFen, p.loanId
 const DISCOUNTS = `SELECT w.orderNo, k.discountFen, k.discountReason AS reason, COALESCE(u.displayName, '') AS approvedBy
   FROM order_event e JOIN pickup k ON k.orderId = e.orderId JOIN work_order w ON w.id = e.orderId LEFT JOIN "user" u ON u.id = k.discountApprovedById
   WHERE e.at >= ? AND e.at < ? AND e.toStatus = 'pickedUp' AND k.discountFen > 0 ORDER BY e.at, e.id`
+// stock_move(at): `+docType` keeps the planner off the (docType, docId) index, which walks five years of issues.
 const PARTS = `SELECT docType, COALESCE(SUM(ABS(qty)), 0) AS qty, COALESCE(SUM(ABS(qty) * unitCostFen), 0) AS fen
-  FROM stock_move WHERE at >= ? AND at < ? AND docType IN ('issue', 'return', 'receipt') GROUP BY docType`
+  FROM stock_move WHERE at >= ? AND at < ? AND +docType IN ('issue', 'return', 'receipt') GROUP BY docType`
 // Workshop steps (not the counter's intake or hand-back).
 const TOUCHED = `SELECT userId, COUNT(DISTINCT orderId) AS n FROM order_event
   WHERE at >= ? AND at < ? AND toStatus IS NOT NULL AND toStatus NOT IN ('received', 'pickedUp', 'void') GROUP BY userId`
@@ -55,6 +56,9 @@ const QC = `SELECT userId, SUM(CASE WHEN json_extract(detail, '$.passed') THEN 1
     SUM(CASE WHEN json_extract(detail, '$.passed') THEN 0 ELSE 1 END) AS failed
   FROM order_event WHERE at >= ? AND at < ? AND kind = 'qc' GROUP BY userId`
 const USER_NAME = `SELECT displayName FROM "user" WHERE id = ?`
+
+/** The day's range queries (the bench runs them by hand next to the close; params: start, end — IN_SHOP and HELD: end only). */
+export const Z_QUERIES = { PAY_BY_METHOD, MOVES, ORDER_STEPS, IN_SHOP, HELD, REFUNDS, DISCOUNTS, PARTS, TOUCHED, LABOUR, QC }
 
 /**
  * Store-local dates of many instants: the zone's offset is read once per UTC hour (zone offsets

@@ -10,15 +10,15 @@ import { generateStore, type StoreFacts } from './generate'
 
 const CACHE_DIR = resolve(__dirname, '../../../node_modules/.cache/rc-bench')
 
-/** Bump to rebuild every cached store (2: the warehouse's parts, ledger and documents; 3: repair timelines and pickups). */
-const CACHE_VERSION = 3
+/** Bump to rebuild every cached store (2: the warehouse's parts, ledger and documents; 3: repair timelines and pickups; 4: follow-ups, complaints, closed days). */
+const CACHE_VERSION = 4
 
 function cacheKey(scale: number): string {
   const h = createHash('sha1')
   h.update(`v${CACHE_VERSION};`)
   // The migrations' own code too: a migration edited in place (same name) changes the schema.
   h.update(migrations.map((m) => `${m.name}:${String(m.prototype.up)}`).join(','))
-  for (const f of ['generate.ts', 'data.ts', 'warehouse.ts', 'warehouse-data.ts', 'warehouse-docs.ts', 'repairs-data.ts']) h.update(readFileSync(join(__dirname, f)))
+  for (const f of ['generate.ts', 'data.ts', 'warehouse.ts', 'warehouse-data.ts', 'warehouse-docs.ts', 'repairs-data.ts', 'manager-data.ts']) h.update(readFileSync(join(__dirname, f)))
   h.update(String(scale))
   return h.digest('hex').slice(0, 12)
 }

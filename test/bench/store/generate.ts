@@ -13,6 +13,7 @@ import { sampleOrderView } from '../../helpers/order-fixture'
 import { COLOURS, DEVICES, FAULTS, chineseName, pick, rng, uniqueMobile, type DeviceModel } from './data'
 import { generateWarehouse, type WarehouseFacts } from './warehouse'
 import { generateRepairs, type RepairFacts } from './repairs-data'
+import { closeDays, generateFollowUps, type ManagerFacts } from './manager-data'
 
 /** The bench's "now": the generated history ends the day before. */
 export const BENCH_NOW = '2026-11-23T02:00:00.000Z'
@@ -40,6 +41,7 @@ export interface StoreFacts {
   generateMs: number
   warehouse: WarehouseFacts
   repairs: RepairFacts
+  manager: ManagerFacts
 }
 
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679'
@@ -323,8 +325,12 @@ export async function generateStore(dir: string, path: string, scale: number, lo
     managerId,
     log
   })
+  const followUps = generateFollowUps(db, { nowMs: now.getTime(), clerks, managerId, timeZone: TIME_ZONE })
   db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
+  log('  closing the business days')
+  const closedDays = await closeDays(path, { first, today, settings: { ...settings, timeZone: TIME_ZONE }, managerId })
+  log(`  ${followUps.followUps} follow-up calls, ${followUps.complaints} complaints, ${closedDays} days closed`)
   return {
     scale,
     customers: customerRows,
@@ -334,6 +340,7 @@ export async function generateStore(dir: string, path: string, scale: number, lo
     auditRows: nOrders,
     generateMs: Date.now() - started,
     warehouse,
-    repairs
+    repairs,
+    manager: { ...followUps, closedDays }
   }
 }

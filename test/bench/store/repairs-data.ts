@@ -49,7 +49,7 @@ export function generateRepairs(
   o: { nowMs: number; technicians: number[]; clerks: number[]; managerId: number; log: (s: string) => void }
 ): RepairFacts {
   const r = rng(20261205)
-  const insEvent = db.prepare(`INSERT INTO order_event (orderId, at, userId, kind, fromStatus, toStatus, note, detail) VALUES (?, ?, ?, ?, ?, ?, '', NULL)`)
+  const insEvent = db.prepare(`INSERT INTO order_event (orderId, at, userId, kind, fromStatus, toStatus, note, detail) VALUES (?, ?, ?, ?, ?, ?, '', ?)`)
   const insCharge = db.prepare(`INSERT INTO repair_charge (orderId, kind, description, faultCode, minutes, amountFen, warrantyFree, createdAt, userId) VALUES (?, 'labour', ?, '', ?, ?, 0, ?, ?)`)
   const insPayment = db.prepare(`INSERT INTO payment (orderId, kind, method, amountFen, receivedAt, userId) VALUES (?, ?, ?, ?, ?, ?)`)
   const setStatus = db.prepare(`UPDATE work_order SET status = ? WHERE id = ?`)
@@ -74,7 +74,7 @@ export function generateRepairs(
         const user = k === 0 || path[k] === 'pickedUp' ? (k === 0 ? w.createdById : clerk) : path[k] === 'ready' ? checker : tech
         // The check's verdict is the step out of qualityCheck (kind 'qc', as repairs.qc logs it).
         const kind = path[k - 1] === 'qualityCheck' ? 'qc' : 'status'
-        insEvent.run(w.id, new Date(at).toISOString(), user, kind, k === 0 ? null : path[k - 1], path[k])
+        insEvent.run(w.id, new Date(at).toISOString(), user, kind, k === 0 ? null : path[k - 1], path[k], kind === 'qc' ? '{"passed":true,"reason":""}' : null)
         facts.events++
       }
       const last = path[path.length - 1]
