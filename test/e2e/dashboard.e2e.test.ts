@@ -7,7 +7,9 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
-import { localDate } from '../../src/shared/domain/dates'
+import Database from 'better-sqlite3'
+import { DB_FILE_NAME } from '../../src/main/core/create-core'
+import { addDays, localDate } from '../../src/shared/domain/dates'
 import { SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from '../helpers/browser-app'
 import { rpc, setUpStoreInBrowser } from '../helpers/e2e-counter'
 import { MANAGER, sampleIntake } from '../helpers/core'
@@ -38,6 +40,8 @@ async function repairedAndCollected(labourFen: number, serviceType: 'paid' | 'wa
   await rpc(page, 'pickup.complete', { orderId: order.id, proof: { kind: 'code', value: order.claimCode }, tenders: balance > 0 ? [{ method: 'wechat', amountFen: balance }] : [] })
 }
 
+let lateComplaintNo = ''
+
 beforeAll(async () => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   app = await startBrowserApp({ locale: 'zh-CN' })
@@ -50,6 +54,13 @@ beforeAll(async () => {
   await repairedAndCollected(6000, 'warranty')
   // One still in the shop, promised today.
   await rpc(page, 'intake.create', sampleIntake({ service: { ...sampleIntake().service, promisedDate: today() } }))
+  // A complaint whose response was due two days ago (as if taken in last week), and one not yet due.
+  const late = await rpc(page, 'complaints.create', { source: 'phone', category: 'timeliness', description: '说好两天修好，等了一周' })
+  await rpc(page, 'complaints.create', { source: 'walkIn', category: 'fees', description: '收费没有事先说明' })
+  const db = new Database(join(app.dataDir, DB_FILE_NAME))
+  db.prepare(`UPDATE complaint SET responseDue = ?, dueDate = ? WHERE id = ?`).run(addDays(today(), -2), addDays(today(), -2), late.id)
+  db.close()
+  lateComplaintNo = late.complaintNo
   await page.reload()
   await page.getByTestId('current-user').waitFor()
 }, 180_000)
@@ -65,6 +76,11 @@ describe('manager dashboard', () => {
     expect(await page.getByTestId('tile-inShop').textContent()).toContain('1')
     // Two paid pickups: ¥50 deposit + the rest each, i.e. their labour: ¥120 + ¥80 (the warranty one is free).
     expect(await page.getByTestId('tile-takings').textContent()).toContain('¥200.00')
+    // The complaint past its response date is listed with its owner; the other is not.
+    const overdue = page.getByTestId('dashboard-overdue-complaints')
+    await overdue.waitFor()
+    expect(await overdue.locator('tbody tr').count()).toBe(1)
+    expect(await overdue.textContent()).toContain(lateComplaintNo)
     for (const chart of ['chart-revenue', 'chart-per-day', 'chart-turnaround', 'chart-technicians']) {
       await page.getByTestId(chart).locator('canvas').first().waitFor()
       const box = await page.getByTestId(chart).locator('canvas').first().boundingBox()

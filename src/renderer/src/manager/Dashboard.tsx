@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { Alert, Button, Card, Col, Row, Space, Spin, Statistic, Typography } from 'antd'
+import { Alert, Button, Card, Col, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd'
 import { ReloadOutlined } from '@ant-design/icons'
 import { ReportRange, type DashboardData } from '@shared/contract/reports'
 import { splitMessage } from '@shared/contract/fields'
@@ -47,6 +47,7 @@ export function Dashboard(): React.JSX.Element {
         {error && <Alert type="error" showIcon title={errorText(error, t)} style={{ marginBottom: 8 }} />}
         {dashboard.data ? <Tiles data={dashboard.data} /> : <Spin />}
       </Card>
+      <OverdueComplaints />
       {dashboard.data && <RangePicker today={dashboard.data.today} current={custom ?? { from: dashboard.data.month.from, to: dashboard.data.month.to }} onChange={setSpan} />}
       {report ? (
         <>
@@ -91,6 +92,30 @@ function Tiles({ data }: { data: DashboardData }): React.JSX.Element {
         </>
       )}
     </Row>
+  )
+}
+
+/** Complaints past their response or second-follow-up date (首问负责: who owns each). */
+function OverdueComplaints(): React.JSX.Element | null {
+  const t = useT()
+  const overdue = useQuery({ queryKey: ['complaints.overdue'], queryFn: () => call('complaints.overdue', {}) })
+  if (!overdue.data?.length) return null
+  return (
+    <Card size="small" title={<Typography.Text type="danger">{t('reports.overdueComplaints', { n: overdue.data.length })}</Typography.Text>} data-testid="dashboard-overdue-complaints">
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={overdue.data}
+        columns={[
+          { title: t('reports.complaint.no'), dataIndex: 'complaintNo', key: 'no' },
+          { title: t('reports.complaint.status'), key: 'status', render: (c: { status: string }) => <Tag>{t(`complaints.status.${c.status}`)}</Tag> },
+          { title: t('reports.complaint.customer'), dataIndex: 'customerName', key: 'customer' },
+          { title: t('reports.complaint.owner'), dataIndex: 'ownerName', key: 'owner' },
+          { title: t('reports.complaint.due'), key: 'due', render: (c: { dueDate: string; workingDaysOverdue: number }) => <Typography.Text type="danger">{c.dueDate} (+{c.workingDaysOverdue})</Typography.Text> }
+        ]}
+      />
+    </Card>
   )
 }
 
