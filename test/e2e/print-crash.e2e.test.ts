@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { PrintJobView } from '../../src/shared/contract/printing'
 import { decodeEscPos } from '../helpers/escpos-decode'
 import { startPrinterEmulator, type PrinterEmulator } from '../helpers/printer-emulator'
-import { MANAGER, sampleIntake } from '../helpers/core'
+import { MANAGER, liveIntake, sampleIntake } from '../helpers/core'
 import { kill9, startBridgeProcess as startApp, until, type BridgeProcess as App } from '../helpers/bridge-process'
 
 let dataDir: string
@@ -41,7 +41,7 @@ describe('kill -9 while printing', () => {
 
     // 1. A busy printer: the job is claimed and asked about, no byte of it has left. Kill.
     printer.setStatus({ statusDelayMs: 60_000 })
-    const a = (await app.ok<{ order: { id: number; orderNo: string } }>('intake.create', sampleIntake())).order
+    const a = (await app.ok<{ order: { id: number; orderNo: string } }>('intake.create', liveIntake())).order
     const jobsOf = (orderId: number) => () => app!.ok<PrintJobView[]>('printing.jobs', { orderId })
     await until('job A sending', jobsOf(a.id), (js) => js[0]?.status === 'sending')
     await kill9(app)
@@ -60,7 +60,7 @@ describe('kill -9 while printing', () => {
     // 2. A printer that takes the bytes and then jams: bytes are out, no answer yet. Kill.
     printer.setStatus({ muteOnJob: true })
     const b = (
-      await app.ok<{ order: { id: number; orderNo: string } }>('intake.create', sampleIntake({ customer: { ...sampleIntake().customer, mobile: '13900003333' } }))
+      await app.ok<{ order: { id: number; orderNo: string } }>('intake.create', liveIntake({ customer: { ...sampleIntake().customer, mobile: '13900003333' } }))
     ).order
     await until('job B bytes at the printer', async () => printer.received.length, (n) => n === 2)
     const [sendingB] = await jobsOf(b.id)()

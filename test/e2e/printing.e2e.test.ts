@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import type { PrintJobView } from '../../src/shared/contract/printing'
 import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
 import { kill9, startBridgeProcess, until, type BridgeProcess } from '../helpers/bridge-process'
-import { MANAGER, sampleIntake } from '../helpers/core'
+import { MANAGER, liveIntake, sampleIntake } from '../helpers/core'
 import { startPrinterEmulator, type PrinterEmulator } from '../helpers/printer-emulator'
 
 let dataDir: string
@@ -22,7 +22,7 @@ let page: Page
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 let mobile = 13900004000
 const intake = async () =>
-  (await app.ok<{ order: { id: number; orderNo: string } }>('intake.create', sampleIntake({ customer: { ...sampleIntake().customer, mobile: String(++mobile) } })))
+  (await app.ok<{ order: { id: number; orderNo: string } }>('intake.create', liveIntake({ customer: { ...sampleIntake().customer, mobile: String(++mobile) } })))
     .order
 const jobsOf = (orderId: number) => () => app.ok<PrintJobView[]>('printing.jobs', { orderId })
 

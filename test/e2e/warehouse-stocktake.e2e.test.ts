@@ -9,10 +9,13 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
 import { kill9, startBridgeProcess, until, type BridgeProcess } from '../helpers/bridge-process'
-import { MANAGER, sampleIntake } from '../helpers/core'
+import { MANAGER, liveIntake } from '../helpers/core'
+import { localDate, yearMonthCode } from '../../src/shared/domain/dates'
 import { decodeEscPos } from '../helpers/escpos-decode'
 import { startPrinterEmulator, type PrinterEmulator } from '../helpers/printer-emulator'
 
+/** The first old part of this month (the app runs on the real clock). */
+const OLD_PART = `OP${yearMonthCode(localDate(new Date(), 'Asia/Shanghai'))}-0001`
 let dataDir: string
 let printer: PrinterEmulator
 let app: BridgeProcess
@@ -39,7 +42,7 @@ beforeAll(async () => {
   })
   await app.ok('users.create', { username: 'store1', displayName: '仓管小李', role: 'warehouse', pin: '1357' })
   const tech = await app.ok<{ id: number }>('users.create', { username: 'tech1', displayName: '技术员老张', role: 'technician', pin: '1357' })
-  const intake = sampleIntake()
+  const intake = liveIntake()
   order = (await app.ok<{ order: { id: number; orderNo: string } }>('intake.create', { ...intake, service: { ...(intake.service as object), technicianId: tech.id } }))
     .order
   for (const p of [
@@ -91,10 +94,10 @@ describe('warehouse: old parts and stocktake', () => {
     await page.locator('#faultSymptom').fill('触摸失灵，左下角无反应')
     await shot('wh-old-part-form')
     await page.getByTestId('old-part-save').click()
-    await page.getByTestId('op-row-OP2611-0001').waitFor()
+    await page.getByTestId(`op-row-${OLD_PART}`).waitFor()
     const label = await until(
       'the label at the printer',
-      async () => printer.jobs.map(decodeEscPos).find((r) => r.barcodes.includes('OP2611-0001')),
+      async () => printer.jobs.map(decodeEscPos).find((r) => r.barcodes.includes(OLD_PART)),
       (r) => r !== undefined
     )
     expect(label?.chineseMode).toBe(true)
@@ -104,9 +107,9 @@ describe('warehouse: old parts and stocktake', () => {
     await page.locator('#maker').fill('华为售后备件中心')
     await page.locator('#rtm-create-ok').click()
     await page.getByTestId('rtm-detail').getByText('华为售后备件中心').waitFor()
-    await page.locator('#rtm-scan').fill('OP2611-0001')
+    await page.locator('#rtm-scan').fill(OLD_PART)
     await page.locator('#rtm-scan').press('Enter')
-    await page.getByTestId('rtm-parts').getByText('OP2611-0001').waitFor()
+    await page.getByTestId('rtm-parts').getByText(OLD_PART).waitFor()
     await shot('wh-old-parts')
     // The work order's page lists its old part, batched
     await page.keyboard.press('F2')
@@ -114,7 +117,7 @@ describe('warehouse: old parts and stocktake', () => {
     await page.getByTestId('global-search-input').press('Enter')
     await expect.poll(() => page.getByTestId('order-no').textContent()).toBe(order.orderNo)
     const oldParts = page.getByTestId('order-old-parts')
-    await oldParts.getByText('OP2611-0001').waitFor()
+    await oldParts.getByText(OLD_PART).waitFor()
     expect(await oldParts.textContent()).toContain('屏幕总成')
     await shot('order-page-old-parts')
     await page.getByTestId('nav-warehouse').click()

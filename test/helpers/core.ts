@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Channel, Contract, InputOf, OutputOf, Result } from '../../src/shared/contract'
 import type { IntakeInput } from '../../src/shared/contract/intake'
 import { imeiCheckDigit } from '../../src/shared/domain/imei'
+import { localDate } from '../../src/shared/domain/dates'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/create-core'
 
 /** A settable clock for crossing days and months in tests. */
@@ -123,4 +124,14 @@ export function sampleIntake(overrides: Partial<Record<keyof IntakeInput, unknow
     service: { type: 'warranty', estimateFen: 0, depositFen: 0, depositMethod: null, promisedDate: '2026-11-30', technicianId: null },
     ...overrides
   } as IntakeInput
+}
+
+/**
+ * sampleIntake for a process on the real clock (the built app in e2e tests): promised a week from
+ * today in the store's zone, since the app refuses a promised date in the past.
+ */
+export function liveIntake(overrides: Partial<Record<keyof IntakeInput, unknown>> = {}): IntakeInput {
+  const base = sampleIntake(overrides)
+  if (overrides.service) return base
+  return { ...base, service: { ...base.service, promisedDate: localDate(new Date(Date.now() + 7 * 86_400_000), 'Asia/Shanghai') } } as IntakeInput
 }

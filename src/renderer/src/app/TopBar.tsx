@@ -26,18 +26,14 @@ export function TopBar({ session, route, onNavigate }: { session: SessionView; r
   }))
   const selected = route.name === 'order' ? 'orders' : route.name
 
+  // The screens get a row of their own: a manager has a dozen, and none may hide behind "…" at 1366 px.
   return (
+    <div className="topbar-wrap">
     <Layout.Header className="topbar">
       <Typography.Text strong className="topbar-store" data-testid="store-name">
         {session.storeName || t('ui.app.title')}
       </Typography.Text>
-      <Menu
-        mode="horizontal"
-        className="topbar-nav"
-        selectedKeys={[selected]}
-        items={items}
-        onClick={(e) => onNavigate({ name: e.key as (typeof NAV)[number] })}
-      />
+      <span className="topbar-spacer" />
       <Space size="middle" className="topbar-right">
         {user && <GlobalSearch onOpenOrder={(orderId) => onNavigate({ name: 'order', orderId })} />}
         <PrinterIndicator />
@@ -58,5 +54,13 @@ export function TopBar({ session, route, onNavigate }: { session: SessionView; r
       </Space>
       <SwitchUserDialog open={switching} current={user?.username} onClose={() => setSwitching(false)} />
     </Layout.Header>
+      <Menu
+        mode="horizontal"
+        className="topbar-nav"
+        selectedKeys={[selected]}
+        items={items}
+        onClick={(e) => onNavigate({ name: e.key as (typeof NAV)[number] })}
+      />
+    </div>
   )
 }
