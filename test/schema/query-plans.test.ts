@@ -216,12 +216,15 @@ function fullScans(db: Database, sql: string): string[] {
   // selective (serial, returnedAt) and write `+w.status` so the planner cannot pick that index.
   const closedStatus = /\bstatus\s*=\s*'(pickedUp|void)'/.test(sql)
   const statusSeeks = closedStatus ? plan.filter((p) => /USING (COVERING )?INDEX IDX_work_order_status_promised \(status=/.test(p.detail)).map(() => 'work_order (by status)') : []
+  // The timeline's (toStatus, at) index without a time range holds every order's step of five years:
+  // a lookup for one order must seek (orderId, id) instead (write `+e.toStatus`).
+  const stepSeeks = plan.filter((p) => /USING (COVERING )?INDEX IDX_order_event_to_status_at \(toStatus=\?\)$/.test(p.detail)).map(() => 'order_event (by toStatus, no time range)')
   return plan
     .map((p) => /^SCAN "?(\w+)"?/.exec(p.detail))
     .filter((m): m is RegExpExecArray => !!m && aliases.has(m[1]))
     .map((m) => aliases.get(m[1])!)
     .filter((table) => !BOUNDED_SCANS.some((b) => b.table === table && b.sql.test(sql.trim())))
-    .concat(statusSeeks)
+    .concat(statusSeeks, stepSeeks)
 }
 
 describe('hot statements are index-backed', () => {

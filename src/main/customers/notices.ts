@@ -26,11 +26,12 @@ import { DEFAULT_NOTICE_TEMPLATE } from '../settings/defaults'
 export const READY_LIST_MAX = 1000
 
 // One statement for the whole shelf. Index-backed: work_order ("status", "promisedDate"); each
-// subquery seeks order_event ("orderId", "id") or order_notice ("orderId", "at").
+// subquery seeks order_event ("orderId", "id") (`+e.toStatus`: never the toStatus index, which holds every
+// order's ready step of five years) or order_notice ("orderId", "at").
 const NOTICE_SINCE = (ref: string) => `FROM order_notice n WHERE n.orderId = ${ref}.orderId AND n.at >= ${ref}.readyAt`
 const READY_ORDERS = `WITH r AS (
     SELECT w.id AS orderId, w.orderNo, w.brand, w.model, w.customerId, w.promisedDate,
-      COALESCE((SELECT MAX(e.at) FROM order_event e WHERE e.orderId = w.id AND e.toStatus = 'ready'), w.receivedAt) AS readyAt
+      COALESCE((SELECT MAX(e.at) FROM order_event e WHERE e.orderId = w.id AND +e.toStatus = 'ready'), w.receivedAt) AS readyAt
     FROM work_order w WHERE w.status = 'ready' ORDER BY w.promisedDate, w.id LIMIT ${READY_LIST_MAX})
   SELECT r.orderId, r.orderNo, r.brand, r.model, r.readyAt, c.name AS customerName, c.mobile,
     (SELECT COUNT(*) ${NOTICE_SINCE('r')}) AS notices,
