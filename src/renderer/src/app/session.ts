@@ -25,6 +25,11 @@ export function useApplySession(): (s: SessionView) => void {
   }
 }
 
+/** A refusal's per-field messages (already translated by main), or none. */
+export function fieldsOf(e: unknown): Record<string, string> {
+  return (e as { fields?: Record<string, string> }).fields ?? {}
+}
+
 /** Main's message is already translated; anything else (network, bug) gets the generic one. */
 export function errorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError) return error.message || t(`err.${error.code}`)

@@ -8,11 +8,10 @@ import { formatMoney, formatYuan, parseYuan } from '@shared/domain/money'
 import { call } from '../api/client'
 import { canCall } from '../app/access'
 import { useT } from '../app/i18n'
-import { errorText, useSettings } from '../app/session'
+import { errorText, useSettings, fieldsOf } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 
-const fieldsOf = (e: unknown): Record<string, string> => (e as { fields?: Record<string, string> }).fields ?? {}
 
 /** 备用机: the pool with each device's status, the loans out (overdue in red), add/edit for the manager. */
 export function LoanersScreen({ role, onOpenOrder }: { role: Role | undefined; onOpenOrder: (orderId: number) => void }): React.JSX.Element {

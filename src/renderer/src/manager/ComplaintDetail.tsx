@@ -5,12 +5,11 @@ import { COMPLAINT_STATUSES, type ComplaintView } from '@shared/contract/complai
 import { localDateTime } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText, useSession, useSettings } from '../app/session'
+import { errorText, useSession, useSettings, fieldsOf } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 import { STATUS_COLOR } from './ComplaintsScreen'
 
-const fieldsOf = (e: unknown): Record<string, string> => (e as { fields?: Record<string, string> }).fields ?? {}
 
 /** One complaint: its steps (open → responded → resolved → confirmed), who did each, and the form for the next one. */
 export function ComplaintDetail({ complaintId, onClose, onOpenOrder }: { complaintId: number; onClose: () => void; onOpenOrder: (orderId: number) => void }): React.JSX.Element {

@@ -6,13 +6,12 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintCategory, type 
 import { localDateTime } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText, useSettings } from '../app/session'
+import { errorText, useSettings, fieldsOf } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 import { ComplaintDetail } from './ComplaintDetail'
 
 type Filter = 'all' | 'overdue' | ComplaintStatus
-const fieldsOf = (e: unknown): Record<string, string> => (e as { fields?: Record<string, string> }).fields ?? {}
 export const STATUS_COLOR: Record<ComplaintStatus, string> = { open: 'volcano', responded: 'gold', resolved: 'blue', confirmed: 'green' }
 
 /** 投诉: the list (by status, overdue in red), a new complaint, and one complaint's detail with its steps. */

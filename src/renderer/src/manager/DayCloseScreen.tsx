@@ -8,12 +8,11 @@ import { localDateTime } from '@shared/domain/dates'
 import { zSections } from '@shared/receipt/zreport'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText, useSettings } from '../app/session'
+import { errorText, useSettings, fieldsOf } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 import { downloadFile } from '../ui/download'
 
-const fieldsOf = (e: unknown): Record<string, string> => (e as { fields?: Record<string, string> }).fields ?? {}
 const denomLabel = (fen: number) => formatMoney(fen).replace(/\.00$/, '')
 const signedMoney = (fen: number) => (fen > 0 ? `+${formatMoney(fen)}` : fen < 0 ? `-${formatMoney(-fen)}` : formatMoney(fen))
 

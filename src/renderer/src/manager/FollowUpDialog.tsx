@@ -5,11 +5,10 @@ import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@shared/contract/c
 import { ASPECTS, RATINGS, UNHAPPY_RATINGS, type Aspect, type FollowUpItem, type FollowUpOutcome, type Rating } from '@shared/contract/followup'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText } from '../app/session'
+import { errorText, fieldsOf } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 
-const fieldsOf = (e: unknown): Record<string, string> => (e as { fields?: Record<string, string> }).fields ?? {}
 const ASPECT_CATEGORY: Record<Aspect, ComplaintCategory> = { attitude: 'counter', skill: 'technician', timeliness: 'timeliness', fees: 'fees' }
 
 /** One follow-up call: outcome, the five-level rating overall and per aspect, deposit, note. Unhappy → a complaint. */

@@ -9,11 +9,10 @@ import { localDate, localDateTime } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { canCall } from '../app/access'
 import { useT } from '../app/i18n'
-import { errorText, SETTINGS_KEY, useSettings } from '../app/session'
+import { errorText, SETTINGS_KEY, useSettings, fieldsOf } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 
-const fieldsOf = (e: unknown): Record<string, string> => (e as { fields?: Record<string, string> }).fields ?? {}
 
 /** Copies through the clipboard API, or the selection when the page may not use it. */
 async function copyText(text: string): Promise<void> {

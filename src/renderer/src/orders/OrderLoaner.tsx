@@ -8,13 +8,12 @@ import { localDateTime } from '@shared/domain/dates'
 import { formatMoney } from '@shared/domain/money'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText, useSettings } from '../app/session'
+import { errorText, useSettings, fieldsOf } from '../app/session'
 import { DateInput } from '../ui/DateInput'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 import { ApprovalFields, NO_APPROVAL, useCan, type ApprovalValue } from '../warehouse/MovesCommon'
 
-const fieldsOf = (e: unknown): Record<string, string> => (e as { fields?: Record<string, string> }).fields ?? {}
 
 /** After a loan or a return: the section, the order (its ticket shows the loaner), its print jobs. */
 function useRefresh(orderId: number): () => void {

@@ -7,16 +7,12 @@ import type { StockLocation } from '@shared/contract/warehouse/common'
 import { localDateTime } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText, useSettings } from '../app/session'
+import { errorText, useSettings, fieldsOf } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 import { ApprovalFields, LocationTag, NO_APPROVAL, PartPicker, type ApprovalValue } from './MovesCommon'
 
 const STATUS_COLOR = { pending: 'gold', approved: 'green', rejected: 'default' } as const
-
-function fieldsOf(e: unknown): Record<string, string> {
-  return (e as { fields?: Record<string, string> }).fields ?? {}
-}
 
 function PickedPart({ part, onPick, testId }: { part: PartDetail | null; onPick: (d: PartDetail) => void; testId: string }): React.JSX.Element {
   return (
