@@ -107,13 +107,25 @@ describe('day close', () => {
     await page.getByTestId('dayclose-count-5000').fill('1')
     await page.getByTestId('dayclose-count-1000').fill('4')
     await expect.poll(() => page.getByTestId('dayclose-diff-cash').textContent()).toBe('-¥10.00')
+    // The close waits for the manager's PIN, which is checked as soon as it is typed.
+    expect(await page.getByTestId('dayclose-close').isDisabled()).toBe(true)
     await page.getByTestId('dayclose-manager-user').fill(MANAGER.username)
+    await page.getByTestId('dayclose-manager-pin').fill('0000')
+    await page.getByTestId('dayclose-manager-pin').press('Enter')
+    await expect.poll(() => page.getByTestId('approval-pin-error').textContent()).toContain('PIN 不正确')
+    expect(await page.getByTestId('dayclose-close').isDisabled()).toBe(true)
+    await page.waitForTimeout(500) // antd's fade-in, for the screenshot only
+    await shot('dayclose-pin-wrong')
     await page.getByTestId('dayclose-manager-pin').fill(MANAGER.pin)
+    await page.getByTestId('dayclose-manager-check').click()
+    await expect.poll(() => page.getByTestId('dayclose-manager-granted').textContent()).toContain(`已确认：${MANAGER.displayName}`)
     await page.getByTestId('dayclose-close').click()
     // Short with no note: refused, the field says why.
     await expect.poll(() => page.getByTestId('note-error').textContent()).toBe('有长款或短款，请填写说明')
+    await page.waitForTimeout(500) // antd's fade-in, for the screenshot only
     await shot('dayclose-count-shortage')
     await page.getByTestId('dayclose-note').fill('找零多给了10元')
+    // The refused close kept the approval: the same button closes now.
     await page.getByTestId('dayclose-close').click()
 
     await page.getByTestId('zreport').waitFor()
@@ -171,7 +183,7 @@ describe('day close', () => {
     expect(money.getRow(3).values).toEqual([undefined, '现金', 100, 0, 500, 600, 590, -10])
 
     // Closing the same day again is refused (the form is gone; through the bridge).
-    const again = await app.call('dayclose.close', { day: today, counts: [6, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: 'x', approval: { username: MANAGER.username, pin: MANAGER.pin } })
+    const again = await app.call('dayclose.close', { day: today, counts: [6, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: 'x', approval: { token: 'f'.repeat(32) } })
     expect(again.ok).toBe(false)
   })
 })

@@ -72,6 +72,12 @@ export async function startTestCore(opts: Partial<CoreOptions> & { now?: string 
 
 export const MANAGER = { username: 'boss', displayName: '王店长', pin: '2468' }
 
+/** The manager's PIN typed for the day close (auth.approve): the token dayclose.close spends. */
+export async function closeApproval(manager: Caller, who: { username: string; pin: string } = MANAGER): Promise<{ token: string }> {
+  const grant = await manager.ok('auth.approve', { approval: { username: who.username, pin: who.pin }, purpose: 'dayclose.close' })
+  return { token: grant.token }
+}
+
 /** First-run setup through the router; returns the manager's signed-in session. */
 export async function setUpStore(tc: TestCore, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Caller> {
   const manager = tc.session()

@@ -13,7 +13,7 @@ import { REORDER_QUERIES } from '../../src/main/warehouse/reorder'
 import { STOCK_CARD_QUERIES } from '../../src/main/warehouse/stock-card'
 import { VALUATION_QUERIES } from '../../src/main/warehouse/valuation'
 import { walkOrder } from '../helpers/pickup'
-import { MANAGER, sampleIntake, setUpStore, startTestCore, userWithRole, validImei, type Caller, type TestCore } from '../helpers/core'
+import { closeApproval, sampleIntake, setUpStore, startTestCore, userWithRole, validImei, type Caller, type TestCore } from '../helpers/core'
 
 /** Tables that grow without bound in a busy shop. */
 const BIG_TABLES = ['work_order', 'customer', 'payment', 'print_job', 'audit_log', 'part', 'stock_move', 'old_part', 'stocktake_line', 'goods_receipt', 'goods_receipt_line', 'requisition', 'requisition_line', 'stock_adjustment', 'stock_transfer', 'pickup', 'order_notice', 'comeback', 'loaner_loan', 'order_event', 'follow_up', 'complaint']
@@ -178,8 +178,7 @@ const HOT_PATHS: Record<string, (c: Ctx) => Promise<unknown>> = {
     await c.clerk.ok('dayclose.cashMove', { kind: 'in', amountFen: 100, reason: '换零钱' })
     await c.manager.ok('dayclose.status', {})
     await c.manager.ok('dayclose.unclosed', {})
-    const approval = { username: MANAGER.username, pin: MANAGER.pin }
-    await c.manager.ok('dayclose.close', { day, counts: [0, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: '', approval })
+    await c.manager.ok('dayclose.close', { day, counts: [0, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: '', approval: await closeApproval(c.manager) })
     await c.manager.ok('dayclose.report', { day })
     await c.manager.ok('dayclose.export', { day, format: 'csv' })
   },

@@ -5,6 +5,8 @@ import { User } from './user.entity'
 import { verifyPin } from './pin'
 import { clearLock, countWrongPin, lockedSeconds } from './lockout'
 import { dummyHash } from './recovery'
+import type { ApprovalPurpose } from '@shared/contract/auth'
+import { signedInUser } from '../core/context'
 
 export interface ApprovalInput {
   username: string
@@ -47,5 +49,18 @@ export async function managerApproval(ctx: HandlerContext, input: ApprovalInput)
     clearLock(manager)
     await ctx.em.save(manager)
   }
+  return manager
+}
+
+/**
+ * The manager who approved this action at auth.approve (the PIN was checked then), or a translated
+ * "approval expired" on the PIN field. The token is spent once the action commits; a refused action
+ * keeps it for the retry.
+ */
+export async function approvedBy(ctx: HandlerContext, token: string, purpose: ApprovalPurpose): Promise<User> {
+  const managerId = ctx.services.approvals.peek(token, purpose, signedInUser(ctx).id, ctx.now.getTime())
+  const manager = managerId === null ? null : await ctx.em.findOneBy(User, { id: managerId, active: true, role: 'manager' })
+  if (!manager) throw validationError({ 'approval.token': 'approval.expired' })
+  ctx.afterCommit(() => ctx.services.approvals.spend(token))
   return manager
 }

@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm'
 import type { authContract, SessionView, UserView } from '@shared/contract/auth'
-import type { HandlerContext, Handlers } from '../core/context'
+import { signedInUser, type HandlerContext, type Handlers } from '../core/context'
 import { AppError, conflict, notFound, validationError } from '../core/errors'
 import { auditCall, audit, changes, pick } from '../audit/audit'
 import { User } from './user.entity'
 import { hashPin, verifyPin } from './pin'
 import { clearLock, countWrongPin, lockedSeconds, unlocked, type LockState } from './lockout'
 import { dummyHash, recoveryCodeMatches, renewRecoveryCode } from './recovery'
+import { managerApproval } from './approval'
 
 export { MAX_WRONG_PINS } from './lockout'
 
@@ -147,6 +148,12 @@ export const authHandlers: Handlers<typeof authContract> = {
     const recoveryCode = await renewRecoveryCode(ctx.em, ctx.now, ctx.user?.id ?? null)
     await auditCall(ctx, { action: 'auth.recoveryCodeRenewed', entity: 'store' })
     return { recoveryCode }
+  },
+
+  'auth.approve': async (input, ctx) => {
+    const manager = await managerApproval(ctx, input.approval)
+    const grant = ctx.services.approvals.issue({ managerId: manager.id, purpose: input.purpose, forUserId: signedInUser(ctx).id }, ctx.now.getTime())
+    return { ...grant, approverName: manager.displayName }
   },
 
   'users.list': async (_input, ctx) => (await ctx.em.find(User, { order: { id: 'ASC' } })).map(userView),

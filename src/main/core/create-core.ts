@@ -12,6 +12,7 @@ import { Router } from '../router'
 import { SettingsService } from '../settings/service'
 import { DamagedRouter, type CallRouter } from './damaged-router'
 import { Mutex } from './mutex'
+import { ApprovalTokens } from '../auth/approval-tokens'
 import { Sessions } from './sessions'
 import { SearchService } from '../search/search-service'
 import { fileKeyProvider, type PasscodeKeyProvider } from '../intake/passcode'
@@ -94,6 +95,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       settings,
       printQueue,
       sessions: new Sessions(),
+      approvals: new ApprovalTokens(),
       search: new SearchService(dataSource),
       passcodeKeys: opts.passcodeKeys ?? fileKeyProvider(opts.userDataDir),
       backups,

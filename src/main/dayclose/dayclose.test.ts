@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm'
 import { claimQrData } from '@shared/receipt/tickets'
 import type { OrderStatus } from '@shared/domain/order-status'
 import { moveOrder } from '../repairs/status'
-import { MANAGER, sampleIntake, setUpStore, startTestCore, userWithRole, type Caller, type TestCore } from '../../../test/helpers/core'
+import { closeApproval, MANAGER, sampleIntake, setUpStore, startTestCore, userWithRole, type Caller, type TestCore } from '../../../test/helpers/core'
 import { createPart, stockUp } from '../../../test/helpers/warehouse'
 import { computeZReport, localDates } from './report'
 import { localDate } from '@shared/domain/dates'
@@ -19,6 +19,7 @@ let tc: TestCore
 let manager: Caller
 let clerk: Caller & { id: number }
 let tech: Caller & { id: number }
+/** A manager's PIN typed on the pickup screen (the discount). */
 const approval = { username: MANAGER.username, pin: MANAGER.pin }
 const DAY = '2026-11-23'
 // 10:00 in Shanghai on DAY.
@@ -142,7 +143,7 @@ describe('a scripted day', () => {
     expect(status.float?.amountFen).toBe(50000)
 
     const counted = 55750
-    const closed = await manager.ok('dayclose.close', { day: DAY, counts: COUNTS, counted: { wechat, alipay, card, other: 0 }, note: '少找零 ¥12.50', approval })
+    const closed = await manager.ok('dayclose.close', { day: DAY, counts: COUNTS, counted: { wechat, alipay, card, other: 0 }, note: '少找零 ¥12.50', approval: await closeApproval(manager) })
     const z = closed.report
     expect(z.orders).toEqual({ received: 4, finished: 2, pickedUp: 3, cancelled: 1 })
     expect(z.inShopCount).toBe(1)
@@ -160,7 +161,7 @@ describe('a scripted day', () => {
     expect(z.closedBy).toBe(MANAGER.displayName)
 
     // Closing twice is refused; the stored report is the snapshot, also after later activity.
-    const again = await manager.call('dayclose.close', { day: DAY, counts: COUNTS, counted: { wechat, alipay, card, other: 0 }, note: 'x', approval })
+    const again = await manager.call('dayclose.close', { day: DAY, counts: COUNTS, counted: { wechat, alipay, card, other: 0 }, note: 'x', approval: await closeApproval(manager) })
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: `${DAY} 已经日结，不能重复结算` } })
     tc.clock.set('2026-11-24T02:00:00Z')
     await clerk.ok('intake.create', intake(1000, 'cash', 'paid', '13900004444'))
@@ -181,19 +182,37 @@ describe('a scripted day', () => {
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
   })
 
-  it('an over/short needs a note; a future day cannot be closed; a wrong PIN closes nothing', async () => {
+  it('an over/short needs a note; a future day cannot be closed; a wrong PIN closes nothing; an approval is spent once, at its own window', async () => {
     at('09:00')
     await clerk.ok('dayclose.openFloat', { amountFen: 10000, note: '' })
     const counted = { wechat: 0, alipay: 0, card: 0, other: 0 }
-    const noNote = await manager.call('dayclose.close', { day: DAY, counts: [0, 0, 0, 0, 0, 0, 0, 0], counted, note: '', approval })
+    // The PIN is checked as it is typed: a wrong one is refused there (and counted), nothing is closed.
+    const wrongPin = await manager.call('auth.approve', { approval: { username: MANAGER.username, pin: '0000' }, purpose: 'dayclose.close' })
+    expect(wrongPin).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'approval.pin': expect.stringContaining('PIN 不正确') } } })
+    const forged = await manager.call('dayclose.close', { day: DAY, counts: [1, 0, 0, 0, 0, 0, 0, 0], counted, note: '', approval: { token: 'f'.repeat(32) } })
+    expect(forged).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'approval.token': '店长确认已过期或无效，请重新输入店长 PIN' } } })
+    // A refused close keeps the approval for the retry.
+    const grant = await closeApproval(manager)
+    const noNote = await manager.call('dayclose.close', { day: DAY, counts: [0, 0, 0, 0, 0, 0, 0, 0], counted, note: '', approval: grant })
     expect(noNote).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { note: '有长款或短款，请填写说明' } } })
-    const future = await manager.call('dayclose.close', { day: '2026-11-24', counts: [1, 0, 0, 0, 0, 0, 0, 0], counted, note: '', approval })
+    const future = await manager.call('dayclose.close', { day: '2026-11-24', counts: [1, 0, 0, 0, 0, 0, 0, 0], counted, note: '', approval: grant })
     expect(future).toMatchObject({ ok: false, error: { fields: { day: '不能结算未来的日期' } } })
-    const wrongPin = await manager.call('dayclose.close', { day: DAY, counts: [1, 0, 0, 0, 0, 0, 0, 0], counted, note: '', approval: { ...approval, pin: '0000' } })
-    expect(wrongPin).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    // Another manager's window cannot spend it.
+    const other = await userWithRole(tc, manager, 'manager')
+    expect(await other.call('dayclose.close', { day: DAY, counts: [1, 0, 0, 0, 0, 0, 0, 0], counted, note: '', approval: grant })).toMatchObject({
+      ok: false,
+      error: { fields: { 'approval.token': expect.any(String) } }
+    })
     expect(await tc.core.dataSource.query(`SELECT * FROM day_close`)).toEqual([])
-    // Exactly the float: no note needed.
-    await manager.ok('dayclose.close', { day: DAY, counts: [1, 0, 0, 0, 0, 0, 0, 0], counted, note: '', approval })
+    // Exactly the float: no note needed; the approval the refusals left standing closes the day.
+    const stale = await closeApproval(manager)
+    await manager.ok('dayclose.close', { day: DAY, counts: [1, 0, 0, 0, 0, 0, 0, 0], counted, note: '', approval: grant })
+    // Spent by the close.
+    const yesterday = { day: '2026-11-22', counts: [0, 0, 0, 0, 0, 0, 0, 0], counted, note: '' }
+    expect(await manager.call('dayclose.close', { ...yesterday, approval: grant })).toMatchObject({ ok: false, error: { fields: { 'approval.token': expect.any(String) } } })
+    // One left standing for more than five minutes is asked for again.
+    at('09:06')
+    expect(await manager.call('dayclose.close', { ...yesterday, approval: stale })).toMatchObject({ ok: false, error: { fields: { 'approval.token': expect.any(String) } } })
     // After commit: a verified backup of the closed day.
     await expect.poll(async () => (await manager.ok('backups.list', {})).backups.map((b) => [b.reason, b.verified]), { timeout: 10_000 }).toEqual([['dayClose', true]])
     // No receipt printer enabled: the thermal summary is refused with the reason (the PDF still works).
@@ -207,7 +226,7 @@ describe('a closed day is final', () => {
     await clerk.ok('dayclose.openFloat', { amountFen: 10000, note: '' })
     await clerk.ok('intake.create', intake(5000, 'cash'))
     at('19:00')
-    await manager.ok('dayclose.close', { day: DAY, counts: [1, 1, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: '', approval })
+    await manager.ok('dayclose.close', { day: DAY, counts: [1, 1, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: '', approval: await closeApproval(manager) })
   })
 
   it('direct SQL cannot change, delete or add its payments, cash moves or the close', async () => {
@@ -252,7 +271,7 @@ describe('a closed day is final', () => {
     const open = await manager.call('dayclose.adjust', { closedDay: '2026-11-24', method: 'cash', direction: 'in', amountFen: 100, reason: 'x' })
     expect(open).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { closedDay: '2026-11-24 尚未日结' } } })
     // The correction shows in that day's Z report.
-    await manager.ok('dayclose.close', { day: '2026-11-25', counts: [0, 0, 0, 0, 0, 12, 1, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: '', approval })
+    await manager.ok('dayclose.close', { day: '2026-11-25', counts: [0, 0, 0, 0, 0, 12, 1, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: '', approval: await closeApproval(manager) })
     const z = await manager.ok('dayclose.report', { day: '2026-11-25' })
     expect(z.adjustments).toEqual([{ closedDayRef: DAY, method: 'cash', amountFen: 1250, reason: '23日少收的找零' }])
     expect(z.cash.overShortFen).toBe(0)
@@ -266,7 +285,7 @@ describe('a closed day is final', () => {
     // 23rd closed, 24th active and open, 25th idle, 26th is today.
     expect(await manager.ok('dayclose.unclosed', {})).toEqual({ days: ['2026-11-24'] })
     expect((await manager.ok('dayclose.status', {})).unclosed).toEqual(['2026-11-24'])
-    await manager.ok('dayclose.close', { day: '2026-11-24', counts: [0, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: '', approval })
+    await manager.ok('dayclose.close', { day: '2026-11-24', counts: [0, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: '', approval: await closeApproval(manager) })
     expect(await manager.ok('dayclose.unclosed', {})).toEqual({ days: [] })
   })
 })
@@ -274,7 +293,7 @@ describe('a closed day is final', () => {
 describe('who may do what', () => {
   it('the counter records float and cash moves; only the manager closes, corrects, reads and exports; once a float a day', async () => {
     const tech2 = tech
-    expect(await clerk.call('dayclose.close', { day: DAY, counts: [0, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: '', approval })).toMatchObject({
+    expect(await clerk.call('dayclose.close', { day: DAY, counts: [0, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: '', approval: await closeApproval(manager) })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' }
     })

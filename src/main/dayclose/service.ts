@@ -7,7 +7,7 @@ import { addDays, localDate } from '@shared/domain/dates'
 import { signedInUser, type HandlerContext } from '../core/context'
 import { conflict, notFound, validationError } from '../core/errors'
 import { auditCall } from '../audit/audit'
-import { managerApproval } from '../auth/approval'
+import { approvedBy } from '../auth/approval'
 import { prepared } from '../db/prepared'
 import { backupNow } from '../backup/handlers'
 import { DayClose } from './day-close.entity'
@@ -121,13 +121,14 @@ export async function adjust(ctx: HandlerContext, input: z.output<typeof AdjustI
 }
 
 /**
- * Closes one business day (today or an earlier one left open): the manager's PIN, the cash count,
- * expected vs counted per method, over/short with a note, and the Z report frozen in the row. Once
+ * Closes one business day (today or an earlier one left open): the manager's approval (the PIN was
+ * checked as it was typed, auth.approve), the cash count, expected vs counted per method, over/short
+ * with a note, and the Z report frozen in the row. Once
  * committed the day is final (triggers); a verified backup follows after commit and may fail without
  * undoing the close.
  */
 export async function closeDay(ctx: HandlerContext, input: CloseDayParsed): Promise<{ close: DayCloseView; report: ZReport }> {
-  const manager = await managerApproval(ctx, input.approval)
+  const manager = await approvedBy(ctx, input.approval.token, 'dayclose.close')
   const user = signedInUser(ctx)
   const settings: StoreSettings = await ctx.services.settings.cached(ctx.em)
   const today = localDate(ctx.now, settings.timeZone)

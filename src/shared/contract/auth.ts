@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from './channel'
-import { halfWidth, id, pin, requiredText, username } from './fields'
+import { approval, halfWidth, id, pin, requiredText, username } from './fields'
 import { ROLES, type Role } from './roles'
 import { LOCALES, type Locale } from '../i18n/define'
 import { optionalText, timeZone } from './fields'
@@ -70,6 +70,16 @@ export const UpdateUserInput = z.object({
   pin: pin.optional()
 })
 
+/** Actions whose manager PIN is checked as it is typed (auth.approve), then spent by the action. */
+export const APPROVAL_PURPOSES = ['dayclose.close'] as const
+export type ApprovalPurpose = (typeof APPROVAL_PURPOSES)[number]
+export const ApproveInput = z.object({ approval, purpose: z.enum(APPROVAL_PURPOSES) })
+export interface ApprovalGrantView {
+  token: string
+  approverName: string
+  expiresAt: string
+}
+
 export const authContract = {
   /** What the renderer needs before anything else: is setup done, who is signed in, which language. */
   'session.get': channel<SessionView>()(z.object({}).default({}), 'public'),
@@ -82,6 +92,8 @@ export const authContract = {
   /** Unlocks the manager, sets the new PIN and signs in; the used code is replaced by a new one. */
   'auth.recover': channel<SessionView & RecoveryCodeView>()(RecoverInput, 'public'),
   'auth.renewRecoveryCode': channel<RecoveryCodeView>()(z.object({}).default({}), ['manager']),
+  /** Checks a manager's PIN typed for an action (lockout as at sign-in); the action spends the token. */
+  'auth.approve': channel<ApprovalGrantView>()(ApproveInput, ['manager']),
   'users.list': channel<UserView[]>()(z.object({}).default({}), ['manager']),
   'users.create': channel<UserView>()(CreateUserInput, ['manager']),
   'users.update': channel<UserView>()(UpdateUserInput, ['manager']),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel, readOnly } from './channel'
-import { approval, fen, optionalText, plainDate, requiredText } from './fields'
+import { approvalToken, fen, optionalText, plainDate, requiredText } from './fields'
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/payments'
 import type { PrintJobView } from './printing'
 
@@ -118,7 +118,8 @@ export const CloseDayInput = z.object({
   counted: z.object({ wechat: fen, alipay: fen, card: fen, other: fen }),
   /** Required when anything is over or short. */
   note: optionalText(200),
-  approval
+  /** The manager's PIN, checked as it was typed (auth.approve, purpose 'dayclose.close'). */
+  approval: approvalToken
 })
 export type CloseDayParsed = z.output<typeof CloseDayInput>
 
@@ -150,7 +151,7 @@ export const dayCloseContract = {
   'dayclose.cashMove': channel<CashMoveView>()(CashMoveInput, cashRoles),
   /** A correction of a closed day, booked today and pointing at that day. */
   'dayclose.adjust': channel<CashMoveView>()(AdjustInput, managerOnly),
-  /** Closes a business day (manager's PIN): counts, expected vs counted, the frozen Z report; a backup follows. */
+  /** Closes a business day (the manager's PIN checked beforehand by auth.approve): counts, expected vs counted, the frozen Z report; a backup follows. */
   'dayclose.close': channel<{ close: DayCloseView; report: ZReport }>()(CloseDayInput, managerOnly),
   'dayclose.report': readOnly(channel<ZReport>()(z.object({ day: plainDate }), managerOnly)),
   /** The thermal summary through the print queue (the same snapshot every time). */

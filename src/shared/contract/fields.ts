@@ -72,6 +72,8 @@ export const username = z.string({ error: 'v.required' }).trim().regex(/^[A-Za-z
 /** A manager's approval typed on the same screen: user name + PIN (checked in main by managerApproval). */
 export const approval = z.object({ username, pin })
 export type Approval = z.infer<typeof approval>
+/** The same approval checked beforehand (auth.approve): the action spends its token. */
+export const approvalToken = z.object({ token: z.string({ error: 'approval.expired' }).regex(/^[0-9a-f]{32}$/, 'approval.expired') })
 export const timeZone = z.string().refine(isValidTimeZone, 'v.invalid')
 export const id = z.number({ error: 'v.required' }).int().positive()
 export const catalogueCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, 'v.invalid')

@@ -2,6 +2,11 @@ import { defineMessages } from './define'
 
 export const authMessages = defineMessages(
   {
+    'approval.expired': '店长确认已过期或无效，请重新输入店长 PIN',
+    'approval.notManager': '不是在职的经理用户名',
+    'approval.check': '确认 PIN',
+    'approval.approvedBy': '已确认：{name}',
+    'approval.change': '换人确认',
     'auth.wrongPin': '用户名或 PIN 不正确',
     'auth.wrongPinLeft': 'PIN 不正确，还可尝试 {left} 次',
     'auth.setupAlreadyDone': '门店已经初始化过了',
@@ -31,6 +36,11 @@ export const authMessages = defineMessages(
     'role.manager': '店长'
   },
   {
+    'approval.expired': "The manager's approval has expired or is not valid: enter the manager's PIN again",
+    'approval.notManager': 'Not an active manager user name',
+    'approval.check': 'Check PIN',
+    'approval.approvedBy': 'Approved by {name}',
+    'approval.change': 'Someone else',
     'auth.wrongPin': 'Wrong user name or PIN',
     'auth.wrongPinLeft': 'Wrong PIN, {left} attempts left',
     'auth.setupAlreadyDone': 'This store has already been set up',

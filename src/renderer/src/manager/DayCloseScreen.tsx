@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd'
 import { DENOMINATIONS, type DayStatus, type ZReport } from '@shared/contract/dayclose'
+import type { ApprovalGrantView } from '@shared/contract/auth'
 import { PAYMENT_METHODS, type PaymentMethod } from '@shared/domain/payments'
 import { formatMoney, parseYuan } from '@shared/domain/money'
 import { localDateTime } from '@shared/domain/dates'
@@ -9,6 +10,7 @@ import { zSections } from '@shared/receipt/zreport'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText, useSettings, fieldsOf } from '../app/session'
+import { ManagerPinApproval } from '../app/ManagerPinApproval'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 import { downloadFile } from '../ui/download'
@@ -168,7 +170,7 @@ function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
   const [counts, setCounts] = useState<string[]>(DENOMINATIONS.map(() => ''))
   const [other, setOther] = useState<Record<string, string>>({})
   const [note, setNote] = useState('')
-  const [approval, setApproval] = useState({ username: '', pin: '' })
+  const [grant, setGrant] = useState<ApprovalGrantView | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<string | null>(null)
   const expected = Object.fromEntries(status.expected.map((m) => [m.method, m.expectedFen])) as Record<PaymentMethod, number>
@@ -182,7 +184,7 @@ function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
         counts: n.map((c) => (Number.isFinite(c) ? c : -1)),
         counted: { wechat: countedOf('wechat'), alipay: countedOf('alipay'), card: countedOf('card'), other: countedOf('other') },
         note,
-        approval
+        approval: { token: grant?.token ?? '' }
       }),
     onSuccess: (r) => {
       qc.setQueryData(['dayclose.report', r.close.day], r.report)
@@ -190,8 +192,10 @@ function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
       void qc.invalidateQueries({ queryKey: ['dayclose.unclosed'] })
     },
     onError: (e) => {
-      setErrors(fieldsOf(e))
-      setFailure(Object.keys(fieldsOf(e)).length ? null : errorText(e, t))
+      const fields = fieldsOf(e)
+      if (fields['approval.token']) setGrant(null) // expired or spent: the PIN is asked again
+      setErrors(fields)
+      setFailure(Object.keys(fields).length ? null : errorText(e, t))
     }
   })
   return (
@@ -275,16 +279,19 @@ function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
             <Field path="note" label={t('dayclose.note')} error={errors.note}>
               <Input id={fieldId('note')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="dayclose-note" />
             </Field>
-            <Space align="start" wrap>
-              <Field path="approval.username" label={t('dayclose.approval')} error={errors['approval.username']}>
-                <Input id={fieldId('approval.username')} value={approval.username} onChange={(e) => setApproval({ ...approval, username: e.target.value })} data-testid="dayclose-manager-user" autoComplete="off" />
-              </Field>
-              <Field path="approval.pin" label="PIN" error={errors['approval.pin']}>
-                <Input.Password id={fieldId('approval.pin')} value={approval.pin} onChange={(e) => setApproval({ ...approval, pin: e.target.value })} data-testid="dayclose-manager-pin" autoComplete="off" />
-              </Field>
-            </Space>
+            <ManagerPinApproval
+              purpose="dayclose.close"
+              label={t('dayclose.approval')}
+              grant={grant}
+              onGrant={(g) => {
+                setGrant(g)
+                setErrors(({ 'approval.token': _spent, ...rest }) => rest)
+              }}
+              error={errors['approval.token']}
+              testId="dayclose-manager"
+            />
             {failure && <Alert type="error" showIcon title={failure} data-testid="dayclose-error" style={{ marginBottom: 8 }} />}
-            <Button type="primary" danger onClick={() => close.mutate()} loading={close.isPending} data-testid="dayclose-close">
+            <Button type="primary" danger disabled={!grant} onClick={() => close.mutate()} loading={close.isPending} data-testid="dayclose-close">
               {t('dayclose.closeButton')} {status.day}
             </Button>
           </Form>
