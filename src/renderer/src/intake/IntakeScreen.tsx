@@ -52,11 +52,11 @@ function IntakeBody({ active, onCreated, onOpenOrder, settings }: Props & { sett
   const form = useForm<IntakeForm>(() => emptyIntake(settings), check, { schema: IntakeInput })
   const [moreOpen, setMoreOpen] = useState(false)
   const more = { open: moreOpen, toggle: () => setMoreOpen((o) => !o) }
-  const warningsQuery = useIntakeWarnings(form.values)
+  const { query: warningsQuery, settled: warningsSettled } = useIntakeWarnings(form.values)
   // While the service type still follows the verdict it cannot contradict it: "paid while in
   // warranty" then only means the verdict has not arrived yet, so it is not shown (no flicker).
   const live = warningsQuery.data?.filter((w) => w.code !== 'paidInWarranty' || form.values.service.typeChosen)
-  const warnings = shownWarnings(live, form.serverErrors, form.values.warningReasons, !warningsQuery.isFetching && !warningsQuery.isPlaceholderData)
+  const warnings = shownWarnings(live, form.serverErrors, form.values.warningReasons, warningsSettled)
   const [topError, setTopError] = useState<{ message: string; details: string[]; fields: boolean } | null>(null)
   const rootRef = useRef<HTMLDivElement>(null)
   const verdict = useWarrantyVerdict(form.values)

@@ -10,26 +10,28 @@ import { toIntakeInput, type IntakeForm } from './model'
 
 /**
  * The contradictions main sees in the form as it stands (the same rule it applies on save). Only
- * what the rule reads is sent, so typing a name or a reason does not ask again.
+ * what the rule reads is sent, so typing a name or a reason does not ask again. `settled`: the
+ * answer is for the form as it is now — not while the question waits out its debounce (the answer
+ * shown is then for an older form, e.g. before the device was picked) nor while it is being asked.
  */
 export function useIntakeWarnings(f: IntakeForm) {
   const input = toIntakeInput(f)
-  const question = useDebounced(
-    {
-      device: { category: input.device.category, serial: input.device.serial },
-      purchase: { invoiceDate: input.purchase.invoiceDate ?? null },
-      condition: input.condition,
-      warranty: input.warranty,
-      service: input.service
-    },
-    300
-  )
-  return useQuery({
+  const asked = {
+    device: { category: input.device.category, serial: input.device.serial },
+    purchase: { invoiceDate: input.purchase.invoiceDate ?? null },
+    condition: input.condition,
+    warranty: input.warranty,
+    service: input.service
+  }
+  const question = useDebounced(asked, 300)
+  const query = useQuery({
     queryKey: ['intake.warnings', question],
     queryFn: () => call('intake.warnings', question),
     placeholderData: keepPreviousData,
     staleTime: 5_000
   })
+  const settled = JSON.stringify(asked) === JSON.stringify(question) && !query.isFetching && !query.isPlaceholderData
+  return { query, settled }
 }
 
 /**
