@@ -5,87 +5,60 @@
  * summary at the printer emulator, the A4 PDF's text (and a PNG of its first page) and the xlsx
  * opened with exceljs. Screenshots of each step.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
-import { kill9, startBridgeProcess, until, type BridgeProcess } from '../helpers/bridge-process'
+import type { Page } from 'playwright-core'
+import { SCREENSHOT_DIR } from '../helpers/browser-app'
+import { until, type BridgeProcess } from '../helpers/bridge-process'
+import { startBridgeWithPrinter, type BridgeWithPrinter } from '../helpers/bridge-with-printer'
 import { MANAGER, sampleIntake } from '../helpers/core'
 import { decodeEscPos, yen } from '../helpers/escpos-decode'
 import { pdfText, pdfToPng } from '../helpers/pdf-text'
-import { startPrinterEmulator, type PrinterEmulator } from '../helpers/printer-emulator'
+import type { PrinterEmulator } from '../helpers/printer-emulator'
 import { addDays, localDate } from '../../src/shared/domain/dates'
 
-let dataDir: string
+let env: BridgeWithPrinter
 let printer: PrinterEmulator
 let app: BridgeProcess
-let browser: Browser
 let page: Page
+let shot: BridgeWithPrinter['shot']
 
 /** The bridge runs on the real clock. */
 const today = localDate(new Date(), 'Asia/Shanghai')
 const yesterday = addDays(today, -1)
 const promisedDate = addDays(today, 7)
 
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
-
 beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'rc-dayclose-e2e-'))
-  printer = await startPrinterEmulator()
-  app = await startBridgeProcess(dataDir)
-  await app.ok('setup.create', {
-    store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '谢谢惠顾' },
-    timeZone: 'Asia/Shanghai',
-    locale: 'zh-CN',
-    manager: MANAGER
+  env = await startBridgeWithPrinter({
+    name: 'dayclose',
+    openDrawerOnCash: false,
+    prepare: async (app, dataDir) => {
+      // Today: a paid repair with a ¥100 cash deposit.
+      const { order } = await app.ok<{ order: { id: number } }>(
+        'intake.create',
+        sampleIntake({
+          purchase: { invoiceDate: '2024-01-05', invoiceNo: 'FP-0002' },
+          service: { ...sampleIntake().service, type: 'paid', estimateFen: 30000, depositFen: 10000, depositMethod: 'cash', promisedDate }
+        })
+      )
+      // Yesterday: activity on the timeline and no close (as if the shop forgot).
+      const db = new Database(join(dataDir, 'repair-counter.sqlite'))
+      try {
+        db.pragma('busy_timeout = 5000')
+        db.prepare(`INSERT INTO order_event (orderId, at, userId, kind, fromStatus, toStatus, note, detail) VALUES (?, ?, 1, 'assign', NULL, NULL, '', NULL)`).run(
+          order.id,
+          `${yesterday}T04:00:00.000Z`
+        )
+      } finally {
+        db.close()
+      }
+    }
   })
-  await app.ok('settings.update', {
-    printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false, openDrawerOnCash: false }
-  })
-  // Today: a paid repair with a ¥100 cash deposit.
-  const { order } = await app.ok<{ order: { id: number } }>(
-    'intake.create',
-    sampleIntake({
-      purchase: { invoiceDate: '2024-01-05', invoiceNo: 'FP-0002' },
-      service: { ...sampleIntake().service, type: 'paid', estimateFen: 30000, depositFen: 10000, depositMethod: 'cash', promisedDate }
-    })
-  )
-  // Yesterday: activity on the timeline and no close (as if the shop forgot).
-  const db = new Database(join(dataDir, 'repair-counter.sqlite'))
-  try {
-    db.pragma('busy_timeout = 5000')
-    db.prepare(`INSERT INTO order_event (orderId, at, userId, kind, fromStatus, toStatus, note, detail) VALUES (?, ?, 1, 'assign', NULL, NULL, '', NULL)`).run(
-      order.id,
-      `${yesterday}T04:00:00.000Z`
-    )
-  } finally {
-    db.close()
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    headless: true
-  })
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage()
-  page.setDefaultTimeout(15_000)
-  await page.goto(app.url)
-  await page.locator('#signin-user').click()
-  await page.keyboard.type(MANAGER.username)
-  await page.keyboard.press('Enter')
-  await page.locator('#signin-pin').fill(MANAGER.pin)
-  await page.keyboard.press('Enter')
-  await page.getByTestId('current-user').waitFor()
+  ;({ printer, app, page, shot } = env)
 }, 60_000)
-afterAll(async () => {
-  await browser?.close()
-  if (app) await kill9(app)
-  await printer?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+afterAll(() => env?.close())
 
 describe('day close', () => {
   it('the banner, the float, a cash shortage closed with a note, the Z report printed, as PDF and as xlsx', async () => {

@@ -7,22 +7,19 @@
  * scanned and paid split cash + WeChat with change. The printer emulator receives the final
  * receipt and a drawer kick, the receipt PDF's text is read, and the same ticket is then refused.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
-import { kill9, startBridgeProcess, until, type BridgeProcess } from '../helpers/bridge-process'
-import { MANAGER, validImei } from '../helpers/core'
+import type { Page } from 'playwright-core'
+import { SCREENSHOT_DIR } from '../helpers/browser-app'
+import { until } from '../helpers/bridge-process'
+import { startBridgeWithPrinter, type BridgeWithPrinter } from '../helpers/bridge-with-printer'
+import { validImei } from '../helpers/core'
 import { rpc } from '../helpers/e2e-counter'
 import { decodeEscPos } from '../helpers/escpos-decode'
 import { pdfText } from '../helpers/pdf-text'
-import { startPrinterEmulator, type PrinterEmulator } from '../helpers/printer-emulator'
+import type { PrinterEmulator } from '../helpers/printer-emulator'
 
-let dataDir: string
+let env: BridgeWithPrinter
 let printer: PrinterEmulator
-let app: BridgeProcess
-let browser: Browser
 let page: Page
 let orderNo = ''
 let claimCode = ''
@@ -64,58 +61,33 @@ const statusIs = (label: string) =>
   page.waitForFunction((l) => document.querySelector('[data-testid="repair-status"]')?.textContent === l, label)
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'rc-life-e2e-'))
-  printer = await startPrinterEmulator()
-  app = await startBridgeProcess(dataDir)
-  await app.ok('setup.create', {
-    store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '谢谢惠顾' },
-    timeZone: 'Asia/Shanghai',
-    locale: 'zh-CN',
-    manager: MANAGER
+  env = await startBridgeWithPrinter({
+    name: 'life',
+    signIn: { username: 'counter1', pin: PIN },
+    prepare: async (app) => {
+      await app.ok('users.create', { username: 'counter1', displayName: '前台小陈', role: 'counter', pin: PIN })
+      await app.ok('users.create', { username: 'tech1', displayName: '张师傅', role: 'technician', pin: PIN })
+      await app.ok('users.create', { username: 'tech2', displayName: '李师傅', role: 'technician', pin: PIN })
+      await app.ok('users.create', { username: 'store1', displayName: '仓管小李', role: 'warehouse', pin: PIN })
+      await app.ok('repairs.prices.save', { prices: [{ category: 'phone', faultCode: 'screen', description: '更换屏幕总成', amountFen: 15000, minutes: 40 }] })
+      const part = await app.ok<{ part: { id: number } }>('warehouse.parts.create', {
+        sku: 'SCR-M60',
+        name: 'Mate 60 屏幕总成',
+        unit: '个',
+        barcode: SCREEN_BARCODE,
+        bin: 'A-01',
+        salePriceFen: 20000
+      })
+      await app.ok('warehouse.receipts.create', {
+        supplier: '华强北配件行',
+        supplierDocNo: 'HQ-1',
+        lines: [{ partId: part.part.id, deliveredQty: 3, acceptedQty: 3, unitCostFen: 12000 }]
+      })
+    }
   })
-  await app.ok('settings.update', {
-    printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false, openDrawerOnCash: true }
-  })
-  await app.ok('users.create', { username: 'counter1', displayName: '前台小陈', role: 'counter', pin: PIN })
-  await app.ok('users.create', { username: 'tech1', displayName: '张师傅', role: 'technician', pin: PIN })
-  await app.ok('users.create', { username: 'tech2', displayName: '李师傅', role: 'technician', pin: PIN })
-  await app.ok('users.create', { username: 'store1', displayName: '仓管小李', role: 'warehouse', pin: PIN })
-  await app.ok('repairs.prices.save', { prices: [{ category: 'phone', faultCode: 'screen', description: '更换屏幕总成', amountFen: 15000, minutes: 40 }] })
-  const part = await app.ok<{ part: { id: number } }>('warehouse.parts.create', {
-    sku: 'SCR-M60',
-    name: 'Mate 60 屏幕总成',
-    unit: '个',
-    barcode: SCREEN_BARCODE,
-    bin: 'A-01',
-    salePriceFen: 20000
-  })
-  await app.ok('warehouse.receipts.create', {
-    supplier: '华强北配件行',
-    supplierDocNo: 'HQ-1',
-    lines: [{ partId: part.part.id, deliveredQty: 3, acceptedQty: 3, unitCostFen: 12000 }]
-  })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    headless: true
-  })
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage()
-  page.setDefaultTimeout(15_000)
-  await page.goto(app.url)
-  await page.locator('#signin-user').click()
-  await page.keyboard.type('counter1')
-  await page.keyboard.press('Enter')
-  await page.locator('#signin-pin').fill(PIN)
-  await page.keyboard.press('Enter')
-  await page.getByTestId('current-user').waitFor()
+  ;({ printer, page } = env)
 }, 90_000)
-afterAll(async () => {
-  await browser?.close()
-  if (app) await kill9(app)
-  await printer?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+afterAll(() => env?.close())
 
 describe("one device's whole life", () => {
   it('the counter takes it in with a ¥50 cash deposit and prints the claim ticket', async () => {

@@ -4,35 +4,32 @@
  * live, the hand-back prints the final receipt and kicks the drawer, and the same ticket scanned
  * again is refused with the date and who collected it. Screenshots of each step.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { PrintJobView } from '../../src/shared/contract/printing'
-import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
-import { kill9, startBridgeProcess, until, type BridgeProcess } from '../helpers/bridge-process'
+import { until, type BridgeProcess } from '../helpers/bridge-process'
+import { startBridgeWithPrinter, type BridgeWithPrinter } from '../helpers/bridge-with-printer'
 import { MANAGER, sampleIntake } from '../helpers/core'
 import { decodeEscPos } from '../helpers/escpos-decode'
-import { startPrinterEmulator, type PrinterEmulator } from '../helpers/printer-emulator'
+import type { PrinterEmulator } from '../helpers/printer-emulator'
 
-let dataDir: string
+let env: BridgeWithPrinter
 let printer: PrinterEmulator
 let app: BridgeProcess
-let browser: Browser
 let page: Page
+let shot: BridgeWithPrinter['shot']
 
 /** The bridge runs on the real clock: promise a week from today. */
 const promisedDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
 
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 
 /**
  * The bench's part, done on the database file the way the bench's moveOrder does it (status step +
  * timeline row), with a labour and a film charge on the repair card.
  */
 function repairedAndReady(orderId: number) {
-  const db = new Database(join(dataDir, 'repair-counter.sqlite'))
+  const db = new Database(join(env.dataDir, 'repair-counter.sqlite'))
   try {
     db.pragma('busy_timeout = 5000')
     const at = new Date().toISOString()
@@ -52,40 +49,12 @@ function repairedAndReady(orderId: number) {
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'rc-pickup-e2e-'))
-  printer = await startPrinterEmulator()
-  app = await startBridgeProcess(dataDir)
-  await app.ok('setup.create', {
-    store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '谢谢惠顾' },
-    timeZone: 'Asia/Shanghai',
-    locale: 'zh-CN',
-    manager: MANAGER
+  env = await startBridgeWithPrinter({
+    name: 'pickup'
   })
-  await app.ok('settings.update', {
-    printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false, openDrawerOnCash: true }
-  })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    headless: true
-  })
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage()
-  page.setDefaultTimeout(15_000)
-  await page.goto(app.url)
-  await page.locator('#signin-user').click()
-  await page.keyboard.type(MANAGER.username)
-  await page.keyboard.press('Enter')
-  await page.locator('#signin-pin').fill(MANAGER.pin)
-  await page.keyboard.press('Enter')
-  await page.getByTestId('current-user').waitFor()
+  ;({ printer, app, page, shot } = env)
 }, 60_000)
-afterAll(async () => {
-  await browser?.close()
-  if (app) await kill9(app)
-  await printer?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+afterAll(() => env?.close())
 
 describe('pickup at the counter', () => {
   it('scan the ticket, split cash + WeChat with change, receipt and drawer kick; the ticket is void after', async () => {

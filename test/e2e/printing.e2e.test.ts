@@ -3,23 +3,19 @@
  * (with the reason, printed by itself once paper is back), a ticket sent but not confirmed (the
  * indicator counts it; "It printed" settles it), and the printer settings.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { PrintJobView } from '../../src/shared/contract/printing'
-import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
-import { kill9, startBridgeProcess, until, type BridgeProcess } from '../helpers/bridge-process'
-import { MANAGER, liveIntake, sampleIntake } from '../helpers/core'
-import { startPrinterEmulator, type PrinterEmulator } from '../helpers/printer-emulator'
+import { until, type BridgeProcess } from '../helpers/bridge-process'
+import { startBridgeWithPrinter, type BridgeWithPrinter } from '../helpers/bridge-with-printer'
+import { liveIntake, sampleIntake } from '../helpers/core'
+import type { PrinterEmulator } from '../helpers/printer-emulator'
 
-let dataDir: string
+let env: BridgeWithPrinter
 let printer: PrinterEmulator
 let app: BridgeProcess
-let browser: Browser
 let page: Page
+let shot: BridgeWithPrinter['shot']
 
-const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 let mobile = 13900004000
 const intake = async () =>
   (await app.ok<{ order: { id: number; orderNo: string } }>('intake.create', liveIntake({ customer: { ...sampleIntake().customer, mobile: String(++mobile) } })))
@@ -33,40 +29,12 @@ async function openOrder(orderNo: string) {
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'rc-print-e2e-'))
-  printer = await startPrinterEmulator()
-  app = await startBridgeProcess(dataDir)
-  await app.ok('setup.create', {
-    store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '谢谢惠顾' },
-    timeZone: 'Asia/Shanghai',
-    locale: 'zh-CN',
-    manager: MANAGER
+  env = await startBridgeWithPrinter({
+    name: 'print'
   })
-  await app.ok('settings.update', {
-    printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false, openDrawerOnCash: true }
-  })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    headless: true
-  })
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage()
-  page.setDefaultTimeout(15_000)
-  await page.goto(app.url)
-  await page.locator('#signin-user').click()
-  await page.keyboard.type(MANAGER.username)
-  await page.keyboard.press('Enter')
-  await page.locator('#signin-pin').fill(MANAGER.pin)
-  await page.keyboard.press('Enter')
-  await page.getByTestId('current-user').waitFor()
+  ;({ printer, app, page, shot } = env)
 }, 60_000)
-afterAll(async () => {
-  await browser?.close()
-  if (app) await kill9(app)
-  await printer?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+afterAll(() => env?.close())
 
 describe('printing at the counter', () => {
   it('a ticket waiting for paper says so, and prints by itself when paper is back', async () => {

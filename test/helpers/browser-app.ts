@@ -6,6 +6,22 @@ import { spawnBridge } from './bridge-process'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
+/** Debian's Chromium, headless, with nothing that would reach beyond loopback. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    headless: true
+  })
+}
+
+/** A counter-sized window; two cores are shared by Chromium, the bridge and a second test worker, so a step may wait its turn. */
+export async function counterPage(browser: Browser, locale = 'zh-CN'): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale, acceptDownloads: true })).newPage()
+  page.setDefaultTimeout(20_000)
+  return page
+}
+
 export interface BrowserApp {
   url: string
   dataDir: string
@@ -31,19 +47,12 @@ export async function startBrowserApp(opts: { locale?: string } = {}): Promise<B
   let browser: Browser
   try {
     url = await bridge.url
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      headless: true
-    })
+    browser = await launchChromium()
   } catch (error) {
     await stopBridge() // never leave a bridge process behind
     throw error
   }
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: opts.locale ?? 'zh-CN', acceptDownloads: true })
-  const page = await context.newPage()
-  // Two cores shared by Chromium, the bridge and a second test worker: a step may wait its turn.
-  page.setDefaultTimeout(20_000)
+  const page = await counterPage(browser, opts.locale)
   const pageErrors: string[] = []
   page.on('pageerror', (e) => pageErrors.push(String(e)))
   page.on('console', (m) => {

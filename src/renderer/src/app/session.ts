@@ -30,6 +30,16 @@ export function fieldsOf(e: unknown): Record<string, string> {
   return (e as { fields?: Record<string, string> }).fields ?? {}
 }
 
+/**
+ * The usual answer to a refusal: main's per-field messages onto the form's fields, or — when it
+ * named no field — its message as a toast.
+ */
+export function showRefusal(e: unknown, setErrors: (fields: Record<string, string>) => void, toast: { error: (text: string) => unknown }, t: Translate): void {
+  const fields = fieldsOf(e)
+  setErrors(fields)
+  if (!Object.keys(fields).length) toast.error(errorText(e, t))
+}
+
 /** Main's message is already translated; anything else (network, bug) gets the generic one. */
 export function errorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError) return error.message || t(`err.${error.code}`)

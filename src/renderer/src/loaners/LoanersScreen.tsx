@@ -8,7 +8,7 @@ import { formatMoney, formatYuan, parseYuan } from '@shared/domain/money'
 import { call } from '../api/client'
 import { canCall } from '../app/access'
 import { useT } from '../app/i18n'
-import { errorText, useSettings, fieldsOf } from '../app/session'
+import { errorText, useSettings, showRefusal } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 
@@ -158,10 +158,7 @@ function LoanerDialog({ loaner, onClose }: { loaner: LoanerView | null; onClose:
       void qc.invalidateQueries({ queryKey: ['loaners.out'] })
       onClose()
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Modal

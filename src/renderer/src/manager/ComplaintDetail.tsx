@@ -5,7 +5,7 @@ import { COMPLAINT_STATUSES, type ComplaintView } from '@shared/contract/complai
 import { localDateTime } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText, useSession, useSettings, fieldsOf } from '../app/session'
+import { errorText, showRefusal, useSession, useSettings } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 import { STATUS_COLOR } from './ComplaintsScreen'
@@ -110,10 +110,7 @@ function NextStep({ c, me }: { c: ComplaintView; me: number | undefined }): Reac
     setErrors({})
     message.success(t('complaints.saved'))
   }
-  const fail = (e: unknown) => {
-    setErrors(fieldsOf(e))
-    if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-  }
+  const fail = (e: unknown) => showRefusal(e, setErrors, message, t)
   const step = useMutation({
     mutationFn: () =>
       c.status === 'open'

@@ -6,7 +6,7 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintCategory, type 
 import { localDateTime } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText, useSettings, fieldsOf } from '../app/session'
+import { errorText, useSettings, showRefusal } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 import { ComplaintDetail } from './ComplaintDetail'
@@ -138,10 +138,7 @@ function CreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: 
       onClose()
       onCreated(c.id)
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Modal

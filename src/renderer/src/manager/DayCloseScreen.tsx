@@ -9,7 +9,7 @@ import { localDateTime } from '@shared/domain/dates'
 import { zSections } from '@shared/receipt/zreport'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText, useSettings, fieldsOf } from '../app/session'
+import { errorText, useSettings, fieldsOf, showRefusal } from '../app/session'
 import { ManagerPinApproval } from '../app/ManagerPinApproval'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
@@ -80,10 +80,7 @@ function FloatAndMoves({ status }: { status: DayStatus }): React.JSX.Element {
       setErrors({})
       void qc.invalidateQueries({ queryKey: ['dayclose.status'] })
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Card size="small" title={t('dayclose.moves')} data-testid="dayclose-moves">
@@ -414,10 +411,7 @@ function AdjustForm({ day }: { day: string }): React.JSX.Element {
       setReason('')
       void qc.invalidateQueries({ queryKey: ['dayclose.status'] })
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Card size="small" title={t('dayclose.adjustTitle')} data-testid="dayclose-adjust">

@@ -5,7 +5,7 @@ import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@shared/contract/c
 import { ASPECTS, RATINGS, UNHAPPY_RATINGS, type Aspect, type FollowUpItem, type FollowUpOutcome, type Rating } from '@shared/contract/followup'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText, fieldsOf } from '../app/session'
+import { showRefusal } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 
@@ -58,10 +58,7 @@ export function FollowUpDialog({ item, onClose, onOpenComplaint }: { item: Follo
       } else message.success(t('followups.recorded'))
       onClose()
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   const ratingGroup = (path: string, value: Rating | null | undefined, onChange: (r: Rating) => void, testId: string) => (
     <Radio.Group id={fieldId(path)} value={value ?? null} onChange={(e) => onChange(e.target.value)} data-testid={testId} size="small" buttonStyle="solid">

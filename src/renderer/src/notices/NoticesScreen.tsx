@@ -9,7 +9,7 @@ import { localDate, localDateTime } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { canCall } from '../app/access'
 import { useT } from '../app/i18n'
-import { errorText, SETTINGS_KEY, useSettings, fieldsOf } from '../app/session'
+import { errorText, SETTINGS_KEY, useSettings, showRefusal } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 
@@ -146,10 +146,7 @@ function NoticeDialog({ item, onClose }: { item: NoticeItem; onClose: () => void
       void qc.invalidateQueries({ queryKey: ['notices.uncollected'] })
       onClose()
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Modal
@@ -226,10 +223,7 @@ function TemplateForm(): React.JSX.Element {
       setErrors({})
       message.success(t('notices.templateSaved'))
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Form layout="vertical" component="div" data-testid="notices-template" style={{ maxWidth: 720 }}>

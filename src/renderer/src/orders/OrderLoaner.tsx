@@ -8,7 +8,7 @@ import { localDateTime } from '@shared/domain/dates'
 import { formatMoney } from '@shared/domain/money'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText, useSettings, fieldsOf } from '../app/session'
+import { useSettings, showRefusal } from '../app/session'
 import { DateInput } from '../ui/DateInput'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
@@ -138,10 +138,7 @@ function LendDialog({ orderId, onClose }: { orderId: number; onClose: () => void
       refresh()
       onClose()
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Modal
@@ -208,10 +205,7 @@ function ReturnDialog({ loan, onClose }: { loan: LoanView; onClose: () => void }
       refresh()
       onClose()
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Modal
@@ -261,10 +255,7 @@ function UnflagDialog({ orderId, onClose }: { orderId: number; onClose: () => vo
       void qc.invalidateQueries({ queryKey: ['comebacks.forOrder', orderId] })
       onClose()
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Modal

@@ -7,7 +7,7 @@ import type { StockLocation } from '@shared/contract/warehouse/common'
 import { localDateTime } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
-import { errorText, useSettings, fieldsOf } from '../app/session'
+import { useSettings, showRefusal } from '../app/session'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 import { ApprovalFields, LocationTag, NO_APPROVAL, PartPicker, type ApprovalValue } from './MovesCommon'
@@ -66,10 +66,7 @@ function TransferForm(): React.JSX.Element {
       setPart(await call('warehouse.parts.get', { partId: r.part.id }))
       void qc.invalidateQueries({ queryKey: ['warehouse.parts.search'] })
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Card size="small" title={t('warehouse.tr.title')} data-testid="transfer-form">
@@ -119,10 +116,7 @@ function AdjustmentForm(): React.JSX.Element {
       setPart(null) // its balances change only when a manager approves
       void qc.invalidateQueries({ queryKey: ['warehouse.adjustments.list'] })
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Card size="small" title={t('warehouse.adj.request')} data-testid="adjustment-form">
@@ -239,10 +233,7 @@ function DecideDialog({ adj, approve, onClose }: { adj: AdjustmentView; approve:
       void qc.invalidateQueries({ queryKey: ['warehouse.parts.search'] })
       onClose()
     },
-    onError: (e) => {
-      setErrors(fieldsOf(e))
-      if (!Object.keys(fieldsOf(e)).length) message.error(errorText(e, t))
-    }
+    onError: (e) => showRefusal(e, setErrors, message, t)
   })
   return (
     <Modal
