@@ -80,6 +80,8 @@ describe('day close', () => {
     await page.getByTestId('dayclose-count-5000').fill('1')
     await page.getByTestId('dayclose-count-1000').fill('4')
     await expect.poll(() => page.getByTestId('dayclose-diff-cash').textContent()).toBe('-¥10.00')
+    // Closing today is final for today's money: the screen says so before the close.
+    expect(await page.getByTestId('dayclose-today-final').textContent()).toContain('今天日结后，今天不能再登记收款')
     // The close waits for the manager's PIN, which is checked as soon as it is typed.
     expect(await page.getByTestId('dayclose-close').isDisabled()).toBe(true)
     await page.getByTestId('dayclose-manager-user').fill(MANAGER.username)

@@ -13,6 +13,8 @@ import { BackupService } from './service'
 import { Mutex } from '../core/mutex'
 import { SettingsService } from '../settings/service'
 import { sha256, zeroPageOf } from '../../../test/db/damage'
+import { connectionOf } from '../db/prepared'
+import { copyOnline, CopyRestarted } from './online-copy'
 
 /** Every table's rows (sorted, as JSON), read from a closed or live database file. */
 function dump(path: string): Record<string, string[]> {
@@ -23,6 +25,12 @@ function dump(path: string): Record<string, string[]> {
   } finally {
     db.close()
   }
+}
+
+/** A table of `mb` 1 MB random blobs, so a copy of the database takes many steps. */
+function fill(db: Database.Database, mb: number): void {
+  db.exec(`CREATE TABLE filler (x BLOB)`)
+  db.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO filler SELECT randomblob(1000000) FROM n`).run(mb)
 }
 
 const LAST_MIGRATION = new migrations[migrations.length - 1]().name
@@ -317,6 +325,62 @@ describe('backups', () => {
     await service.close()
     expect(readManifest(tc.dir).backups).toEqual([{ ...pending, verified: true, schema: LAST_MIGRATION, sizeBytes: expect.any(Number) }])
     expect(existsSync(pending.path)).toBe(true)
+  })
+
+  it('a backup at the start of the day or after the close copies while the counter works; the copy holds what was saved meanwhile', async () => {
+    const db = connectionOf(tc.core.dataSource)
+    // ~32 MB, so the copy takes many steps (a five-year store is 2.4 GB: ~13 s of copying).
+    fill(db, 32)
+    const clerk = await userWithRole(tc, manager, 'counter')
+    const { services } = (tc.core.router as unknown as { deps: { services: { backups: BackupService } } }).deps
+    let copying = true
+    const started = services.backups.run('dayClose')
+    // The copy is under way when the first step has written the file.
+    await expect.poll(() => readdirSync(join(tc.dir, 'backups')).some((f) => f.endsWith('.part')), { interval: 1 }).toBe(true)
+    const answeredWhileCopying: boolean[] = []
+    for (const mobile of ['13800000001', '13800000002']) {
+      await clerk.ok('intake.create', sampleIntake({ customer: { ...sampleIntake().customer, mobile } }))
+      answeredWhileCopying.push(readdirSync(join(tc.dir, 'backups')).some((f) => f.endsWith('.part')) && copying)
+    }
+    const entry = await started.finally(() => (copying = false))
+    expect(answeredWhileCopying).toEqual([true, true])
+    expect(entry).toMatchObject({ reason: 'dayClose', verified: true })
+    // The two intakes answered during the copy are in it.
+    const copy = dump(entry.path)
+    expect(copy.work_order).toHaveLength(2)
+    expect(copy.work_order).toEqual(dump(tc.dbPath).work_order)
+  })
+
+  it('a copy that rolled-back writes keep sending back to its first page gives up, and the backup is then copied under the lock', async () => {
+    const db = connectionOf(tc.core.dataSource)
+    fill(db, 16)
+    const mutex = new Mutex()
+    let stop = false
+    // A refused call that had written: its rollback restarts a copy in progress. Calls take the lock.
+    const refusedWrites = (async () => {
+      while (!stop) {
+        await mutex.run(async () => {
+          try {
+            db.transaction(() => {
+              db.prepare(`INSERT INTO filler VALUES (randomblob(5000))`).run()
+              throw new Error('refused')
+            })()
+          } catch {
+            // refused, rolled back
+          }
+        })
+        await new Promise((r) => setImmediate(r))
+      }
+    })()
+    const part = join(tc.dir, 'direct.sqlite')
+    await expect(copyOnline(db, part)).rejects.toBeInstanceOf(CopyRestarted)
+    expect(existsSync(part)).toBe(false)
+    const service = new BackupService({ dataSource: tc.core.dataSource, mutex, settings: new SettingsService(), userDataDir: tc.dir, dbPath: tc.dbPath, clock: tc.clock.now, logError: () => undefined })
+    const entry = await service.run('start')
+    stop = true
+    await refusedWrites
+    expect(entry).toMatchObject({ reason: 'start', verified: true })
+    expect(dump(entry.path).filler).toHaveLength(16)
   })
 
   it('a store not yet set up is not backed up at start', async () => {

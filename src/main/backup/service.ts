@@ -13,6 +13,7 @@ import { connectionOf } from '../db/prepared'
 import type { SettingsService } from '../settings/service'
 import { readManifest, updateManifest } from './manifest'
 import { rotate } from './rotation'
+import { copyOnline, CopyRestarted } from './online-copy'
 
 export interface BackupDeps {
   dataSource: DataSource
@@ -93,8 +94,9 @@ const markerPath = (dbPath: string): string => `${dbPath}.restore.json`
  * Backups of the live database with SQLite's online backup API, verified, listed in the manifest
  * (`backups.json` in the user-data folder) and rotated; restore from one.
  *
- * The copy runs inside the router's lock with no transaction open, so no write is half-copied;
- * verifying the copy (integrity_check in a worker thread) runs outside the lock when it can.
+ * A backup at the start of the day or after the day close copies while the counter keeps working
+ * (copyOnline); Backup now copies inside the router's lock with no transaction open. Verifying the
+ * copy (integrity_check in a worker thread) runs outside the lock when it can.
  */
 export class BackupService {
   private tasks = new Set<Promise<unknown>>()
@@ -133,12 +135,11 @@ export class BackupService {
   }
 
   /**
-   * A backup now, from outside the router (start of day, day close): waits for the lock, copies,
-   * verifies after releasing it. Failures are recorded in the manifest and logged, and rejected.
+   * A backup now, from outside the router (start of day, day close): copies while the counter keeps
+   * working (see copyOnline), verifies the copy. Failures are recorded in the manifest and logged, and rejected.
    */
   run(reason: BackupReason): Promise<BackupEntry> {
-    const task = this.deps.mutex
-      .run(() => this.copyHeld(reason))
+    const task = this.copyLive(reason)
       .then((copy) => this.finish(copy))
       .catch((error) => {
         this.recordFailure(reason, error)
@@ -216,7 +217,31 @@ export class BackupService {
     this.tasks.add(t)
   }
 
+  /** Copies with the router's lock held by the caller: nothing else runs meanwhile. */
   private async copyHeld(reason: BackupReason): Promise<Copy> {
+    const copy = await this.target(reason)
+    await connectionOf(this.deps.dataSource).backup(copy.tmp)
+    return copy
+  }
+
+  /**
+   * Copies without holding the router's lock (its steps interleave with the counter's calls); when
+   * rolled-back writes keep restarting it, copies again under the lock.
+   */
+  private async copyLive(reason: BackupReason): Promise<Copy> {
+    const copy = await this.deps.mutex.run(() => this.target(reason))
+    const db = connectionOf(this.deps.dataSource)
+    try {
+      await copyOnline(db, copy.tmp)
+    } catch (error) {
+      if (!(error instanceof CopyRestarted)) throw error
+      await this.deps.mutex.run(() => db.backup(copy.tmp))
+    }
+    return copy
+  }
+
+  /** Where this backup goes (checked folder, a free name by store time); `tmp` until verified. */
+  private async target(reason: BackupReason): Promise<Copy> {
     const settings = await this.deps.settings.cached(this.deps.dataSource.manager)
     const folder = this.folderOf(settings)
     // The default folder is ours to create; a folder the manager chose must be there (a USB drive).
@@ -229,7 +254,6 @@ export class BackupService {
     for (let n = 2; existsSync(path); n++) path = join(folder, `repair-counter_${fileStamp}-${n}.sqlite`)
     const tmp = `${path}.part`
     rmSync(tmp, { force: true })
-    await connectionOf(this.deps.dataSource).backup(tmp)
     return { tmp, path, takenAt: now.toISOString(), localTime, timeZone: settings.timeZone, reason }
   }
 

@@ -4,6 +4,7 @@
 // the same file (the router paths also bucket rows into days, rank turnaround times and build the
 // frozen Z report, which is the part the hand-written figures leave out).
 import type Database from 'better-sqlite3'
+import type { BackupService } from '../../../src/main/backup/service'
 import { addDays, startOfLocalDay } from '../../../src/shared/domain/dates'
 import { overdueReceivedBefore } from '../../../src/shared/domain/orders'
 import { REPORT_QUERIES } from '../../../src/main/reports/service'
@@ -26,6 +27,8 @@ export interface ManagerBenchInput {
   figures: Figure[]
   found: Record<string, boolean>
   log: (s: string) => void
+  /** The core's backups, to time the counter while a start-of-day backup copies. */
+  backups: BackupService
 }
 
 export async function measureManager(b: ManagerBenchInput): Promise<void> {
@@ -158,5 +161,33 @@ async function measureBackup(b: ManagerBenchInput): Promise<void> {
   b.found['backup'] = entry.verified
   b.figures.push(
     figure('backup', 'backup now: copy + integrity check of the copy', { runs: 1, p50: ms, p95: ms }, null, null, b.floor, `${(copy.sizeBytes / 1024 / 1024).toFixed(0)} MB, copied in ${(copiedMs / 1000).toFixed(1)} s`)
+  )
+  await measureCounterDuringBackup(b)
+}
+
+/**
+ * A call at the counter while the start-of-day backup runs (it copies outside the router's lock, a
+ * step at a time): how long the counter waits for a step. The call is the router's floor
+ * (`intake.technicians`), so its time is the wait.
+ */
+async function measureCounterDuringBackup(b: ManagerBenchInput): Promise<void> {
+  b.log('  the counter during a start-of-day backup')
+  let running = true
+  const t0 = performance.now()
+  const backup = b.backups.run('start').finally(() => (running = false))
+  const samples: number[] = []
+  while (running) {
+    const s0 = performance.now()
+    await b.counter('intake.technicians', {})
+    samples.push(performance.now() - s0)
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  const entry = await backup
+  const ms = performance.now() - t0
+  samples.sort((x, y) => x - y)
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]
+  b.found['backup.live'] = entry.verified
+  b.figures.push(
+    figure('backup.live', 'a counter call while the start-of-day backup copies and checks', { runs: samples.length, p50: at(0.5), p95: at(0.95) }, null, 50, b.floor, `slowest ${at(1).toFixed(1)} ms; backup ${(ms / 1000).toFixed(1)} s`)
   )
 }

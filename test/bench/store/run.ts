@@ -5,6 +5,7 @@ import { contract } from '../../../src/shared/contract'
 import { imeiCheckDigit } from '../../../src/shared/domain/imei'
 import { localDate } from '../../../src/shared/domain/dates'
 import { createCore, type Core } from '../../../src/main/core/create-core'
+import type { BackupService } from '../../../src/main/backup/service'
 import { openDatabase } from '../../../src/main/db/data-source'
 import { checkDatabaseFile } from '../../../src/main/db/integrity'
 import { sampleIntake } from '../../helpers/core'
@@ -308,7 +309,8 @@ export async function runStoreBench(opts: BenchOptions): Promise<BenchResult> {
     })
 
     // The manager: dashboard, a month report, the follow-up call list.
-    await measureManager({ raw, manager, counter: clerk, today: localDate(new Date(BENCH_NOW), TIME_ZONE), budgetMs: opts.budgetMs, floor, figures, found, log })
+    const { backups } = (c.router as unknown as { deps: { services: { backups: BackupService } } }).deps.services
+    await measureManager({ raw, manager, counter: clerk, today: localDate(new Date(BENCH_NOW), TIME_ZONE), budgetMs: opts.budgetMs, floor, figures, found, log, backups })
 
     // Intake saves: a fresh IMEI each time (no "open order for this IMEI" warning), out of warranty and paid.
     let seq = 0

@@ -287,6 +287,7 @@ function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
               error={errors['approval.token']}
               testId="dayclose-manager"
             />
+            {status.day === status.today && <Alert type="info" showIcon title={t('dayclose.todayFinal')} data-testid="dayclose-today-final" style={{ marginBottom: 8 }} />}
             {failure && <Alert type="error" showIcon title={failure} data-testid="dayclose-error" style={{ marginBottom: 8 }} />}
             <Button type="primary" danger disabled={!grant} onClick={() => close.mutate()} loading={close.isPending} data-testid="dayclose-close">
               {t('dayclose.closeButton')} {status.day}
