@@ -10,6 +10,7 @@ import type { PrintJobView } from '../../src/shared/contract/printing'
 import { decodeEscPos } from '../helpers/escpos-decode'
 import { startPrinterEmulator, type PrinterEmulator } from '../helpers/printer-emulator'
 import { MANAGER, liveIntake, sampleIntake } from '../helpers/core'
+import { setUpPrintingStore } from '../helpers/bridge-with-printer'
 import { kill9, startBridgeProcess as startApp, until, type BridgeProcess as App } from '../helpers/bridge-process'
 
 let dataDir: string
@@ -29,15 +30,7 @@ afterAll(async () => {
 describe('kill -9 while printing', () => {
   it('before the first byte: back to pending, printed once as the original; after bytes left: never resent unmarked', async () => {
     app = await startApp(dataDir)
-    await app.ok('setup.create', {
-      store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '谢谢惠顾' },
-      timeZone: 'Asia/Shanghai',
-      locale: 'zh-CN',
-      manager: MANAGER
-    })
-    await app.ok('settings.update', {
-      printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false }
-    })
+    await setUpPrintingStore(app, printer)
 
     // 1. A busy printer: the job is claimed and asked about, no byte of it has left. Kill.
     printer.setStatus({ statusDelayMs: 60_000 })

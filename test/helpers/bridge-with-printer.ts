@@ -28,6 +28,19 @@ interface Options {
   openDrawerOnCash?: boolean
 }
 
+/** First-run setup through the bridge (manager MANAGER), the receipt printer pointed at the emulator (GB18030, 80 mm). */
+export async function setUpPrintingStore(app: BridgeProcess, printer: PrinterEmulator, opts: { openDrawerOnCash?: boolean } = {}): Promise<void> {
+  await app.ok('setup.create', {
+    store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '谢谢惠顾' },
+    timeZone: 'Asia/Shanghai',
+    locale: 'zh-CN',
+    manager: MANAGER
+  })
+  await app.ok('settings.update', {
+    printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false, openDrawerOnCash: opts.openDrawerOnCash ?? false }
+  })
+}
+
 /**
  * The built bridge on a fresh store (set up with MANAGER), its receipt printer a loopback ESC/POS
  * emulator (GB18030, drawer kick on cash), and Chromium signed in at the counter.
@@ -46,15 +59,7 @@ export async function startBridgeWithPrinter({ name, prepare, signIn = MANAGER, 
   }
   try {
     app = await startBridgeProcess(dataDir)
-    await app.ok('setup.create', {
-      store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '谢谢惠顾' },
-      timeZone: 'Asia/Shanghai',
-      locale: 'zh-CN',
-      manager: MANAGER
-    })
-    await app.ok('settings.update', {
-      printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false, openDrawerOnCash }
-    })
+    await setUpPrintingStore(app, printer, { openDrawerOnCash })
     await prepare?.(app, dataDir)
     browser = await launchChromium()
     const page = await counterPage(browser)

@@ -123,9 +123,8 @@ export async function adjust(ctx: HandlerContext, input: z.output<typeof AdjustI
 /**
  * Closes one business day (today or an earlier one left open): the manager's approval (the PIN was
  * checked as it was typed, auth.approve), the cash count, expected vs counted per method, over/short
- * with a note, and the Z report frozen in the row. Once
- * committed the day is final (triggers); a verified backup follows after commit and may fail without
- * undoing the close.
+ * with a note, and the Z report frozen in the row. Once committed the day is final (triggers); a
+ * verified backup follows after commit and may fail without undoing the close.
  */
 export async function closeDay(ctx: HandlerContext, input: CloseDayParsed): Promise<{ close: DayCloseView; report: ZReport }> {
   const manager = await approvedBy(ctx, input.approval.token, 'dayclose.close')
