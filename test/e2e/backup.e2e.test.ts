@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { mkdirSync, readdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from '../helpers/browser-app'
@@ -57,6 +57,20 @@ describe('backups in a browser', () => {
     await page.getByTestId('backup-folder-error').getByText(/不能是网络路径/).waitFor()
     await shot('backup-01-settings')
     await page.getByTestId('settings-backup-reset').click()
+
+    // A USB drive from another PC: its files are listed apart, to be checked when restored.
+    const usb = join(app.dataDir, 'usb')
+    mkdirSync(usb)
+    const listed = await rpc(page, 'backups.list', {})
+    copyFileSync(listed.backups[0].path, join(usb, '旧电脑备份.sqlite'))
+    await page.locator('#backup-folder').fill(usb)
+    await page.getByTestId('settings-backup-save').click()
+    const found = page.getByTestId('backup-found')
+    await found.getByText('旧电脑备份.sqlite').waitFor()
+    await shot('backup-01b-found')
+    await page.locator('#backup-folder').fill('')
+    await page.getByTestId('settings-backup-save').click()
+    await found.waitFor({ state: 'detached' })
   })
 
   it('restores with the manager’s PIN: the app reopens on the backup, the replaced database is kept', async () => {

@@ -94,6 +94,16 @@ describe('day close', () => {
     await page.getByTestId('dayclose-manager-pin').fill(MANAGER.pin)
     await page.getByTestId('dayclose-manager-check').click()
     await expect.poll(() => page.getByTestId('dayclose-manager-granted').textContent()).toContain(`已确认：${MANAGER.displayName}`)
+    // A count or a terminal total that cannot be read is named on its field, and nothing is closed.
+    await page.getByTestId('dayclose-count-500').fill('2张')
+    await page.getByTestId('dayclose-counted-card').fill('12,5')
+    await page.getByTestId('dayclose-close').click()
+    await expect.poll(() => page.getByTestId('dayclose-count-500-error').textContent()).toBe('请输入整数')
+    expect(await page.getByTestId('dayclose-counted-card-error').textContent()).toBe('金额格式不正确（最多两位小数）')
+    await shot('dayclose-unreadable')
+    expect(await page.getByTestId('dayclose-state').textContent()).not.toBe('已日结')
+    await page.getByTestId('dayclose-count-500').fill('')
+    await page.getByTestId('dayclose-counted-card').fill('')
     await page.getByTestId('dayclose-close').click()
     // Short with no note: refused, the field says why.
     await expect.poll(() => page.getByTestId('note-error').textContent()).toBe('有长款或短款，请填写说明')
@@ -158,7 +168,8 @@ describe('day close', () => {
     expect(money.getRow(3).values).toEqual([undefined, '现金', 100, 0, 500, 600, 590, -10])
 
     // Closing the same day again is refused (the form is gone; through the bridge).
-    const again = await app.call('dayclose.close', { day: today, counts: [6, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: 'x', approval: { token: 'f'.repeat(32) } })
-    expect(again.ok).toBe(false)
+    const { token } = await app.ok<{ token: string }>('auth.approve', { approval: { username: MANAGER.username, pin: MANAGER.pin }, purpose: 'dayclose.close' })
+    const again = await app.call('dayclose.close', { day: today, counts: [6, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: 'x', approval: { token } })
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 })

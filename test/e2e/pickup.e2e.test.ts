@@ -48,6 +48,10 @@ function repairedAndReady(orderId: number) {
   }
 }
 
+/** antd fades a field's message in: the screenshot waits until it is shown, not mid-motion. */
+const helpShown = () =>
+  expect.poll(() => page.locator('[class*="show-help-appear"], [class*="show-help-enter"], [class*="show-help-item-appear"], [class*="show-help-item-enter"]').count()).toBe(0)
+
 beforeAll(async () => {
   env = await startBridgeWithPrinter({
     name: 'pickup'
@@ -112,9 +116,19 @@ describe('pickup at the counter', () => {
     expect(await refused.textContent()).toMatch(/取机凭证已作废.*已于 \d{4}-\d\d-\d\d \d\d:\d\d 由 张三 取走/)
     await shot('pickup-void-ticket')
     // The refused text stays selected: the next scan replaces it rather than appending to it.
+    // The refusal on screen is marked: the one after the next scan must be a new one (the alert goes
+    // while the lookup runs), and the lookup sent must be the bare claim code, not old text + code.
+    await refused.evaluate((el) => el.setAttribute('data-stale', 'first-scan'))
+    const secondLookup = page.waitForResponse((r) => new URL(r.url()).pathname === '/rpc/pickup.find' && r.request().postDataJSON()?.query === order.claimCode)
     await page.keyboard.type(order.claimCode)
     await page.keyboard.press('Enter')
-    await expect.poll(() => refused.textContent()).toContain('已作废')
+    const answer = (await (await secondLookup).json()) as { ok: boolean; error?: { message: string } }
+    expect(answer.ok).toBe(false)
+    expect(answer.error?.message).toContain('已作废')
+    const refusedAgain = page.locator('[data-testid="pickup-find-error"]:not([data-stale])')
+    await refusedAgain.waitFor()
+    expect(await page.locator('[data-stale="first-scan"]').count()).toBe(0)
+    expect(await refusedAgain.textContent()).toMatch(new RegExp(`取机凭证已作废：工单 ${order.orderNo} 已于 .* 由 张三 取走`))
     expect(await scan.inputValue()).toBe(order.claimCode)
   })
 
@@ -153,5 +167,70 @@ describe('pickup at the counter', () => {
     await expect.poll(() => page.getByTestId('order-pickup-net').textContent()).toBe('¥280.00')
     await page.getByTestId('order-pickup').scrollIntoViewIfNeeded()
     await shot('pickup-order-page-refund')
+  })
+
+  it('a discount is sent as typed or refused on its field: never rounded, never dropped', async () => {
+    const { order } = await app.ok<{ order: { id: number; orderNo: string; claimCode: string } }>(
+      'intake.create',
+      sampleIntake({ customer: { ...sampleIntake().customer, mobile: '13900008888' }, purchase: { invoiceDate: '2024-01-05', invoiceNo: 'FP-0004' }, service: { ...sampleIntake().service, type: 'paid', estimateFen: 30000, promisedDate } })
+    )
+    repairedAndReady(order.id)
+    const completes: unknown[] = []
+    const onRequest = (r: { url: () => string; postDataJSON: () => unknown }) => {
+      if (new URL(r.url()).pathname === '/rpc/pickup.complete') completes.push(r.postDataJSON())
+    }
+    page.on('request', onRequest)
+    try {
+      await page.getByTestId('nav-pickup').click()
+      await page.getByTestId('pickup-scan').fill(order.claimCode)
+      await page.getByTestId('pickup-scan').press('Enter')
+      await page.getByTestId('pickup-settlement').waitFor()
+      await page.getByTestId('pickup-proof-scanned').waitFor()
+      await expect.poll(() => page.getByTestId('pickup-balance').textContent()).toBe('¥300.00')
+      await page.getByTestId('pickup-discount-toggle').click()
+      await page.getByTestId('pickup-discount-reason').fill('老客户')
+      await page.getByTestId('pickup-manager-user').fill(MANAGER.username)
+      await page.getByTestId('pickup-manager-pin').fill(MANAGER.pin)
+
+      // Ticked, reason and PIN typed, no amount: refused on the amount, nothing sent.
+      await page.getByTestId('pickup-confirm').click()
+      expect(await page.getByTestId('discount-amountFen-error').textContent()).toBe('必填')
+      expect(await page.locator('#discount-amountFen').evaluate((el) => el === document.activeElement)).toBe(true)
+
+      // Percent text the screen cannot read: the reason on the field at once, and nothing sent.
+      await page.getByTestId('pickup-discount-kind').getByText('折扣 %').click()
+      await expect.poll(() => page.getByTestId('discount-amountFen-error').count()).toBe(0)
+      for (const typed of ['1e1', '10%', 'abc']) {
+        await page.getByTestId('pickup-discount-value').fill(typed)
+        expect(await page.getByTestId('discount-percent-error').textContent()).toBe('请输入数字')
+        await page.getByTestId('pickup-confirm').click()
+        expect(await page.getByTestId('discount-percent-error').textContent()).toBe('请输入数字')
+      }
+      await helpShown()
+      await shot('pickup-discount-unreadable')
+
+      // Three decimals: sent exactly as typed (not 12.35), and main refuses it on the field.
+      await page.getByTestId('pickup-discount-value').fill('12.345')
+      await expect.poll(() => page.getByTestId('discount-percent-error').count()).toBe(0)
+      await page.getByTestId('pickup-confirm').click()
+      await expect.poll(() => page.getByTestId('discount-percent-error').textContent()).toBe('格式不正确')
+      expect(await page.locator('[role="alert"]').filter({ hasText: '必填' }).count()).toBe(0) // only the discount is refused
+      await helpShown()
+      await shot('pickup-discount-refused-by-main')
+      expect(completes).toHaveLength(1)
+      expect(completes[0]).toMatchObject({ discount: { kind: 'percent', percent: 12.345, reason: '老客户' } })
+      expect((await app.ok<{ order: { status: string } }>('pickup.quote', { orderId: order.id })).order.status).toBe('ready')
+
+      // 12.5 %: ¥37.50 off ¥300, the ¥300 cash in hand gives ¥37.50 change.
+      await page.getByTestId('pickup-discount-value').fill('12.5')
+      await expect.poll(() => page.getByTestId('pickup-balance').textContent()).toBe('¥262.50')
+      await page.getByTestId('pickup-confirm').click()
+      await page.getByTestId('pickup-done').waitFor()
+      expect(completes).toHaveLength(2)
+      expect(completes[1]).toMatchObject({ discount: { kind: 'percent', percent: 12.5 } })
+      expect(await page.getByTestId('pickup-done-change').textContent()).toBe('¥37.50')
+    } finally {
+      page.off('request', onRequest)
+    }
   })
 })

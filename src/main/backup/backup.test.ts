@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { DataSource } from 'typeorm'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { MANAGER, sampleIntake, setUpStore, startTestCore, userWithRole, type Caller, type TestCore } from '../../../test/helpers/core'
@@ -150,6 +150,26 @@ describe('backups', () => {
     expect(readdirSync(tc.dir).filter((f) => f.includes('.restore'))).toEqual([])
     await restart()
     expect(dump(tc.dbPath)).toEqual(before)
+  })
+
+  it('lists database files found in the backup folder (a USB drive from another PC) and restores them after the same checks', async () => {
+    const usb = mkdtempSync(join(tmpdir(), 'rc-usb-'))
+    extraDirs.push(usb)
+    const clerk = await userWithRole(tc, manager, 'counter')
+    await clerk.ok('intake.create', sampleIntake())
+    const made = await manager.ok('backups.now', {})
+    // What the other PC left on the drive: its backup (renamed by hand) and a file of another program.
+    copyFileSync(made.path, join(usb, 'old-pc.sqlite'))
+    const foreign = new Database(join(usb, 'notes.sqlite'))
+    foreign.exec(`CREATE TABLE notes (body TEXT)`)
+    foreign.close()
+    writeFileSync(join(usb, 'readme.txt'), 'not a database')
+    await manager.ok('settings.update', { backup: { folder: usb } })
+    const list = await manager.ok('backups.list', {})
+    expect(list.found.map((f) => basename(f.path)).sort()).toEqual(['notes.sqlite', 'old-pc.sqlite'])
+    expect(list.backups.map((b) => b.path)).toEqual([made.path])
+    expect(await manager.call('backups.restore', { file: join(usb, 'notes.sqlite'), approval })).toMatchObject({ ok: false, error: { message: '该文件不是本程序的数据库，不能用来恢复' } })
+    expect(await manager.ok('backups.restore', { file: join(usb, 'old-pc.sqlite'), approval })).toMatchObject({ from: join(usb, 'old-pc.sqlite'), migrated: false })
   })
 
   it('migrates an older database on restore', async () => {

@@ -9,7 +9,7 @@ export const MANIFEST_FILE = 'backups.json'
  * reads it, since it may not read the database): the folder, every verified backup, the last
  * failure and the last restore.
  */
-export type Manifest = Omit<BackupList, 'defaultFolder'> & { version: 1 }
+export type Manifest = Omit<BackupList, 'defaultFolder' | 'found'> & { version: 1 }
 
 export const manifestPath = (userDataDir: string): string => join(userDataDir, MANIFEST_FILE)
 

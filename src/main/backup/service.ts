@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3'
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import type { DataSource } from 'typeorm'
-import type { BackupEntry, BackupList, BackupReason, RestoreResult } from '@shared/contract/backup'
+import { FOUND_BACKUPS_MAX, type BackupEntry, type BackupList, type BackupReason, type FoundBackup, type RestoreResult } from '@shared/contract/backup'
 import type { StoreSettings } from '@shared/contract/settings'
 import { AppError } from '../core/errors'
 import type { Mutex } from '../core/mutex'
@@ -126,7 +126,8 @@ export class BackupService {
     const backups = m.backups
       .filter((b) => existsSync(b.path))
       .sort((a, b) => b.takenAt.localeCompare(a.takenAt))
-    return { folder: this.folderOf(settings), defaultFolder: this.defaultFolder, backups, lastFailure: m.lastFailure, lastRestore: m.lastRestore }
+    const folder = this.folderOf(settings)
+    return { folder, defaultFolder: this.defaultFolder, backups, found: foundIn(folder, new Set(m.backups.map((b) => b.path))), lastFailure: m.lastFailure, lastRestore: m.lastRestore }
   }
 
   /** The folder setting changed: mirror it, so the damaged-database screen knows where backups go. */
@@ -332,7 +333,13 @@ export async function stageRestoreFile(o: StageOptions): Promise<Omit<RestoreRes
   if (!isAbsolute(file) || !existsSync(file) || !statSync(file).isFile()) throw refuse('backup.v.fileMissing')
   const staging = stagingPath(o.dbPath)
   for (const f of [staging, `${staging}-wal`, `${staging}-shm`, markerPath(o.dbPath)]) rmSync(f, { force: true })
-  copyFileSync(file, staging)
+  try {
+    copyFileSync(file, staging)
+  } catch (error) {
+    // A full disk, a file that cannot be read (a USB drive pulled out): said, not an internal error.
+    rmSync(staging, { force: true })
+    throw refuse('backup.restore.copyFailed', { why: (error as NodeJS.ErrnoException).code ?? 'EIO' })
+  }
   try {
     const check = await checkDatabaseFile(staging, nativeBinding)
     if (!check.ok) {
@@ -365,6 +372,28 @@ export async function stageRestoreFile(o: StageOptions): Promise<Omit<RestoreRes
 }
 
 /** A restore refused: the message says why, and so does the file field. */
+/** Database files in the folder the manifest does not list (newest first, at most FOUND_BACKUPS_MAX). */
+function foundIn(folder: string, listed: ReadonlySet<string>): FoundBackup[] {
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return [] // no folder (a USB drive not plugged in): the list says where backups go
+  }
+  const found: FoundBackup[] = []
+  for (const name of names) {
+    const path = join(folder, name)
+    if (!/\.(sqlite|db)$/i.test(name) || listed.has(path)) continue
+    try {
+      const st = statSync(path)
+      if (st.isFile()) found.push({ path, sizeBytes: st.size, modifiedAt: st.mtime.toISOString() })
+    } catch {
+      // gone since the folder was read
+    }
+  }
+  return found.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)).slice(0, FOUND_BACKUPS_MAX)
+}
+
 function refuse(key: string, params: Record<string, string> = {}): AppError {
   const field = [key, ...Object.entries(params).map(([k, v]) => `${k}=${v}`)].join('|')
   return new AppError('VALIDATION', key, params, { file: field })

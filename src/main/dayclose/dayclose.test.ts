@@ -3,7 +3,8 @@
  * intakes with deposits, parts, QC, pickups with a split payment, a discount and a refund, cash in
  * and out) whose Z report figures each equal a sum computed here independently; closing twice; the
  * closed day final against direct SQL and through the router; corrections booked on the current
- * day; days left unclosed; role refusals.
+ * day; days left unclosed; a day closed late (its register, overdue, uncollected and deposits held
+ * as they stood at its end, against a recomputation from the raw rows); role refusals.
  */
 import type { DataSource } from 'typeorm'
 import { claimQrData } from '@shared/receipt/tickets'
@@ -12,7 +13,8 @@ import { moveOrder } from '../repairs/status'
 import { closeApproval, MANAGER, sampleIntake, setUpStore, startTestCore, userWithRole, type Caller, type TestCore } from '../../../test/helpers/core'
 import { createPart, stockUp } from '../../../test/helpers/warehouse'
 import { computeZReport, localDates } from './report'
-import { localDate } from '@shared/domain/dates'
+import { diffDays, localDate } from '@shared/domain/dates'
+import { uncollected } from '../customers/notices'
 import { zReportThermal } from './zreport-docs'
 
 let tc: TestCore
@@ -170,8 +172,15 @@ describe('a scripted day', () => {
     expect(reprint).toEqual(z)
     const settings = await manager.ok('settings.get', {})
     expect(zReportThermal(reprint, settings)).toEqual(zReportThermal(z, settings))
-    // A recomputation now differs (D was voided the next day): the frozen one is what prints.
-    expect(computeZReport(tc.core.dataSource.manager, DAY, settings).inShopCount).toBe(0)
+    // Printed and exported later, after the store changed its language and time zone: still the
+    // language and times of the day it was closed in.
+    const firstCsv = (await manager.ok('dayclose.export', { day: DAY, format: 'csv' })).base64
+    await manager.ok('settings.update', { locale: 'en', timeZone: 'Asia/Tokyo' })
+    expect((await manager.ok('dayclose.export', { day: DAY, format: 'csv' })).base64).toBe(firstCsv)
+    await manager.ok('settings.update', { locale: 'zh-CN', timeZone: 'Asia/Shanghai' })
+    // D was voided the next day: a recomputation still sees the register as it stood at the day's end.
+    const recomputed = computeZReport(tc.core.dataSource.manager, DAY, settings)
+    expect([recomputed.inShop, recomputed.depositsHeldFen]).toEqual([z.inShop, z.depositsHeldFen])
 
     // Exports: the CSV carries the same figures.
     const csv = await manager.ok('dayclose.export', { day: DAY, format: 'csv' })
@@ -287,6 +296,203 @@ describe('a closed day is final', () => {
     expect((await manager.ok('dayclose.status', {})).unclosed).toEqual(['2026-11-24'])
     await manager.ok('dayclose.close', { day: '2026-11-24', counts: [0, 0, 0, 0, 0, 0, 0, 0], counted: { wechat: 0, alipay: 0, card: 0, other: 0 }, note: '', approval: await closeApproval(manager) })
     expect(await manager.ok('dayclose.unclosed', {})).toEqual({ days: [] })
+    // A day with only the float in the drawer (no customer came) still needs its close.
+    tc.clock.set('2026-11-27T01:00:00Z')
+    await clerk.ok('dayclose.openFloat', { amountFen: 30000, note: '' })
+    tc.clock.set('2026-11-28T03:00:00Z')
+    expect(await manager.ok('dayclose.unclosed', {})).toEqual({ days: ['2026-11-26', '2026-11-27'] })
+  })
+})
+
+/** Moves an order along consecutive statuses at the test clock's time (the technician's steps). */
+async function steps(orderId: number, ...path: OrderStatus[]): Promise<void> {
+  await tc.core.dataSource.transaction(async (em) => {
+    for (let i = 1; i < path.length; i++) moveOrder(em, { orderId, from: path[i - 1], to: path[i], at: tc.clock.now(), userId: tech.id })
+  })
+}
+
+/**
+ * The day's end figures recomputed from the raw rows in plain code: an order was in the shop at
+ * `endAt` when received before it, not handed back before it, and its last status step before it
+ * was neither pickedUp nor void.
+ */
+async function figuresAt(endAt: string, day: string) {
+  const ds = tc.core.dataSource
+  const orders = (await ds.query(`SELECT id, orderNo, receivedAt, returnedAt, promisedDate FROM work_order ORDER BY receivedAt, id`)) as {
+    id: number
+    orderNo: string
+    receivedAt: string
+    returnedAt: string | null
+    promisedDate: string
+  }[]
+  const events = (await ds.query(`SELECT orderId, at, toStatus FROM order_event WHERE toStatus IS NOT NULL ORDER BY id`)) as { orderId: number; at: string; toStatus: string }[]
+  const payments = (await ds.query(`SELECT orderId, amountFen, receivedAt, loanId FROM payment`)) as { orderId: number; amountFen: number; receivedAt: string; loanId: number | null }[]
+  const notices = (await ds.query(`SELECT orderId, at FROM order_notice`)) as { orderId: number; at: string }[]
+  const before = <T extends { at: string }>(rows: T[]) => rows.filter((r) => r.at < endAt)
+  const here = orders
+    .map((o) => ({ ...o, status: before(events.filter((e) => e.orderId === o.id)).at(-1)?.toStatus }))
+    .filter((o) => o.receivedAt < endAt && (o.returnedAt === null || o.returnedAt >= endAt) && o.status !== 'pickedUp' && o.status !== 'void')
+  const held = payments.filter((p) => here.some((o) => o.id === p.orderId) && p.receivedAt < endAt && p.loanId === null).reduce((a, p) => a + p.amountFen, 0)
+  const overdue = here.filter((o) => o.promisedDate < day || diffDays(localDate(new Date(o.receivedAt), 'Asia/Shanghai'), day) > 7)
+  const uncollectedAt = here
+    .filter((o) => o.status === 'ready')
+    .map((o) => {
+      const readyAt = before(events.filter((e) => e.orderId === o.id && e.toStatus === 'ready')).at(-1)!.at
+      return { orderNo: o.orderNo, readyAt, notices: before(notices.filter((n) => n.orderId === o.id && n.at >= readyAt)).length }
+    })
+    .filter((u) => u.notices >= 3)
+    .sort((a, b) => a.readyAt.localeCompare(b.readyAt))
+  return { inShop: here.map((o) => [o.orderNo, o.status]), held, overdue: overdue.map((o) => o.orderNo), uncollected: uncollectedAt }
+}
+
+describe('a day closed late', () => {
+  it('lists the devices in the shop, their statuses, overdue, uncollected and deposits held as they stood at the end of that day', async () => {
+    const notify = async (orderId: number, hhmm: string, day = DAY) => {
+      tc.clock.set(`${day}T${hhmm}:00+08:00`)
+      await clerk.ok('notices.record', { orderId, channel: 'call', outcome: 'notReached' })
+    }
+    // G: taken in 13 days before, untouched that day (overdue then); cancelled and handed back the next day.
+    tc.clock.set('2026-11-10T10:00:00+08:00')
+    const g = (await clerk.ok('intake.create', intake(0, null, 'paid', '13900008888'))).order
+    at('09:10')
+    const a = (await clerk.ok('intake.create', intake(10000, 'cash'))).order
+    const b = (await clerk.ok('intake.create', intake(5000, 'wechat', 'paid', '13900001111'))).order
+    const c = (await clerk.ok('intake.create', intake(20000, 'alipay', 'paid', '13900002222'))).order
+    const e = (await clerk.ok('intake.create', intake(1000, 'card', 'paid', '13900003333'))).order
+    const f = (await clerk.ok('intake.create', intake(0, null, 'paid', '13900004444'))).order
+    at('11:00')
+    await labour(a.id, 30, 15000)
+    await walk(tc.core.dataSource, a.id, 'ready')
+    await walk(tc.core.dataSource, e.id, 'ready')
+    await walk(tc.core.dataSource, f.id, 'ready')
+    await steps(b.id, 'received', 'diagnosing', 'repairing')
+    // E told three times that day (uncollected at its end); F twice that day, a third time the next.
+    for (const hhmm of ['12:00', '13:00', '14:00']) await notify(e.id, hhmm)
+    for (const hhmm of ['12:00', '13:00']) await notify(f.id, hhmm)
+
+    // The next day: A handed back, B finished and told three times, C voided, D taken in, G cancelled and handed back, F told again.
+    const NEXT = '2026-11-24'
+    tc.clock.set(`${NEXT}T10:00:00+08:00`)
+    await clerk.ok('pickup.complete', { orderId: a.id, proof: { kind: 'code', value: a.claimCode }, tenders: [{ method: 'cash', amountFen: 5000 }] })
+    await steps(b.id, 'repairing', 'qualityCheck', 'ready')
+    for (const hhmm of ['11:00', '12:00', '13:00']) await notify(b.id, hhmm, NEXT)
+    await notify(f.id, '13:30', NEXT)
+    tc.clock.set(`${NEXT}T14:00:00+08:00`)
+    const voided = await manager.ok('orders.void', { orderId: c.id, reason: '录错了' })
+    expect(voided.refund).toEqual({ amountFen: 20000, method: 'alipay' })
+    const d = (await clerk.ok('intake.create', intake(3000, 'card', 'paid', '13900005555'))).order
+    await steps(g.id, 'received', 'diagnosing', 'cancelled')
+    await clerk.ok('pickup.complete', { orderId: g.id, proof: { kind: 'code', value: g.claimCode }, tenders: [] })
+
+    // Closed two days late.
+    tc.clock.set('2026-11-25T18:00:00+08:00')
+    const { report: z } = await manager.ok('dayclose.close', {
+      day: DAY,
+      counts: [0, 0, 0, 0, 0, 0, 0, 0],
+      counted: { wechat: 5000, alipay: 20000, card: 1000, other: 0 },
+      note: '现金未清点',
+      approval: await closeApproval(manager)
+    })
+    expect(z.endAt).toBe('2026-11-23T16:00:00.000Z')
+    // By hand: A ready (handed back later), B repairing (ready later), C received (voided later), E and F ready; D not yet here.
+    expect(z.inShop.map((o) => [o.orderNo, o.status, o.overdue, o.ageDays])).toEqual([
+      [g.orderNo, 'received', true, 13],
+      [a.orderNo, 'ready', false, 0],
+      [b.orderNo, 'repairing', false, 0],
+      [c.orderNo, 'received', false, 0],
+      [e.orderNo, 'ready', false, 0],
+      [f.orderNo, 'ready', false, 0]
+    ])
+    expect(z.inShopCount).toBe(6)
+    expect(z.overdueCount).toBe(1)
+    // A's, B's, C's and E's deposits, before the next day's pickup payment and void refund.
+    expect(z.depositsHeldFen).toBe(10000 + 5000 + 20000 + 1000)
+    // Only E: B was not ready yet, F had been told twice.
+    expect(z.uncollected).toEqual([{ orderNo: e.orderNo, device: '华为 Mate 60', customer: '张三', readyAt: '2026-11-23T03:00:00.000Z', notices: 3 }])
+
+    // The same figures recomputed from the raw rows.
+    const indep = await figuresAt(z.endAt, DAY)
+    expect(z.inShop.map((o) => [o.orderNo, o.status])).toEqual(indep.inShop)
+    expect(z.depositsHeldFen).toBe(indep.held)
+    expect(z.inShop.filter((o) => o.overdue).map((o) => o.orderNo)).toEqual(indep.overdue)
+    expect(z.uncollected.map((u) => ({ orderNo: u.orderNo, readyAt: u.readyAt, notices: u.notices }))).toEqual(indep.uncollected)
+
+    // Today the picture differs: B and F are uncollected now, A, C and G gone, D here.
+    const em = tc.core.dataSource.manager
+    expect(uncollected(em, 'Asia/Shanghai').map((u) => u.orderNo)).toEqual([e.orderNo, f.orderNo, b.orderNo])
+    // The next day's own register (still open) as of its end: B ready, D in; A, C and G gone.
+    const settings = await manager.ok('settings.get', {})
+    const next = computeZReport(em, NEXT, settings)
+    const indepNext = await figuresAt(next.endAt, NEXT)
+    expect(next.inShop.map((o) => [o.orderNo, o.status])).toEqual([
+      [b.orderNo, 'ready'],
+      [e.orderNo, 'ready'],
+      [f.orderNo, 'ready'],
+      [d.orderNo, 'received']
+    ])
+    expect(next.inShop.map((o) => [o.orderNo, o.status])).toEqual(indepNext.inShop)
+    expect(next.depositsHeldFen).toBe(5000 + 1000 + 3000)
+    expect(next.depositsHeldFen).toBe(indepNext.held)
+    expect(next.uncollected.map((u) => u.orderNo)).toEqual([e.orderNo, f.orderNo, b.orderNo])
+    expect(next.uncollected.map((u) => ({ orderNo: u.orderNo, readyAt: u.readyAt, notices: u.notices }))).toEqual(indepNext.uncollected)
+  })
+
+  it('a close of today gives what the orders stand at now: the open orders, their deposits and the uncollected list', async () => {
+    tc.clock.set('2026-11-12T10:00:00+08:00')
+    const old = (await clerk.ok('intake.create', intake(2000, 'cash', 'paid', '13900008888'))).order
+    at('09:10')
+    const a = (await clerk.ok('intake.create', intake(10000, 'cash'))).order
+    const b = (await clerk.ok('intake.create', intake(5000, 'wechat', 'paid', '13900001111'))).order
+    const c = (await clerk.ok('intake.create', intake(0, null, 'paid', '13900002222'))).order
+    at('10:00')
+    await walk(tc.core.dataSource, a.id, 'ready')
+    await walk(tc.core.dataSource, b.id, 'ready')
+    await walk(tc.core.dataSource, old.id, 'ready')
+    await manager.ok('orders.void', { orderId: c.id, reason: '录错了' })
+    for (const hhmm of ['11:00', '12:00', '13:00']) {
+      at(hhmm)
+      await clerk.ok('notices.record', { orderId: b.id, channel: 'call', outcome: 'notReached' })
+      await clerk.ok('notices.record', { orderId: old.id, channel: 'call', outcome: 'notReached' })
+    }
+    at('14:00')
+    await clerk.ok('pickup.complete', { orderId: a.id, proof: { kind: 'code', value: a.claimCode }, tenders: [], refundMethod: 'cash' })
+
+    at('20:00')
+    const em = tc.core.dataSource.manager
+    const settings = await manager.ok('settings.get', {})
+    const z = computeZReport(em, DAY, settings)
+    // What the register was computed from before it was "as of the day's end": the stored status now.
+    const now = (await tc.core.dataSource.query(
+      `SELECT w.orderNo, w.status FROM work_order w WHERE w.status NOT IN ('pickedUp', 'void') AND w.returnedAt IS NULL AND w.receivedAt < ? ORDER BY w.receivedAt, w.id`,
+      [z.endAt]
+    )) as { orderNo: string; status: string }[]
+    const heldNow = (await tc.core.dataSource.query(
+      `SELECT COALESCE(SUM(p.amountFen), 0) AS held FROM work_order w JOIN payment p ON p.orderId = w.id WHERE w.status NOT IN ('pickedUp', 'void') AND w.returnedAt IS NULL AND p.loanId IS NULL`
+    )) as { held: number }[]
+    expect(z.inShop.map((o) => [o.orderNo, o.status])).toEqual(now.map((o) => [o.orderNo, o.status]))
+    expect(z.inShop.map((o) => [o.orderNo, o.overdue])).toEqual([
+      [old.orderNo, true],
+      [b.orderNo, false]
+    ])
+    expect(z.overdueCount).toBe(1)
+    expect(z.depositsHeldFen).toBe(heldNow[0].held)
+    expect(z.depositsHeldFen).toBe(2000 + 5000)
+    expect(z.uncollected).toEqual(
+      uncollected(em, settings.timeZone).map((u) => ({ orderNo: u.orderNo, device: u.device, customer: u.customerName, readyAt: u.readyAt, notices: u.notices }))
+    )
+    expect(z.uncollected.map((u) => [u.orderNo, u.notices])).toEqual([
+      [old.orderNo, 3],
+      [b.orderNo, 3]
+    ])
+    // Closing it now freezes the same figures.
+    const { report } = await manager.ok('dayclose.close', {
+      day: DAY,
+      counts: [0, 0, 0, 0, 0, 0, 0, 0],
+      counted: { wechat: 5000, alipay: 0, card: 0, other: 0 },
+      note: '现金未清点',
+      approval: await closeApproval(manager)
+    })
+    expect([report.inShop, report.overdueCount, report.depositsHeldFen, report.uncollected]).toEqual([z.inShop, z.overdueCount, z.depositsHeldFen, z.uncollected])
   })
 })
 

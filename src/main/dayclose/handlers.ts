@@ -1,4 +1,5 @@
-import type { dayCloseContract } from '@shared/contract/dayclose'
+import type { dayCloseContract, ZReport } from '@shared/contract/dayclose'
+import type { StoreSettings } from '@shared/contract/settings'
 import type { Handlers } from '../core/context'
 import { conflict } from '../core/errors'
 import { renderPdf } from '../printing/pdf'
@@ -10,6 +11,11 @@ const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv'
 } as const
+
+/** The settings a closed day's report is rendered with: the language and time zone it was closed in. */
+function asClosed(report: ZReport, settings: StoreSettings): StoreSettings {
+  return { ...settings, locale: report.locale ?? settings.locale, timeZone: report.timeZone ?? settings.timeZone }
+}
 
 export const dayCloseHandlers: Handlers<typeof dayCloseContract> = {
   'dayclose.status': async ({ day }, ctx) => dayStatus(ctx, day),
@@ -23,7 +29,7 @@ export const dayCloseHandlers: Handlers<typeof dayCloseContract> = {
   // The frozen snapshot, every time: a reprint is identical to the first print.
   'dayclose.print': async ({ day }, ctx) => {
     const report = storedReport(ctx.em, day)
-    const settings = await ctx.services.settings.cached(ctx.em)
+    const settings = asClosed(report, await ctx.services.settings.cached(ctx.em))
     if (!settings.printer.enabled) throw conflict('dayclose.err.noPrinter')
     ctx.afterCommit(() => ctx.services.printQueue.kick())
     return ctx.services.printQueue.enqueueDocument(ctx.em, {
@@ -38,7 +44,7 @@ export const dayCloseHandlers: Handlers<typeof dayCloseContract> = {
 
   'dayclose.export': async ({ day, format }, ctx) => {
     const report = storedReport(ctx.em, day)
-    const settings = await ctx.services.settings.cached(ctx.em)
+    const settings = asClosed(report, await ctx.services.settings.cached(ctx.em))
     const bytes =
       format === 'pdf'
         ? await renderPdf(zReportA4(report, settings), { fontPath: ctx.services.paths.fontPath })

@@ -5,12 +5,13 @@ import { PAYMENT_METHODS, type PaymentMethod } from '@shared/domain/payments'
 import { addDays, diffDays, localDateTime, startOfLocalDay } from '@shared/domain/dates'
 import { isOverdue } from '@shared/domain/orders'
 import { prepared } from '../db/prepared'
-import { uncollected } from '../customers/notices'
+import { NOTICE_LIMIT } from '@shared/contract/customers'
 
 /**
  * The figures of one business day, every query a range seek on a time index (payment.receivedAt,
  * order_event.at, cash_move.at, stock_move.at, repair_charge.createdAt) or a seek on the few open
- * orders (work_order status): a day's cost does not grow with the years behind it.
+ * orders (work_order status) and those handed back or voided since the day's end (work_order
+ * returnedAt, order_event toStatus + at): a day's cost does not grow with the years behind it.
  */
 
 export interface DayRange {
@@ -33,11 +34,44 @@ const ORDER_STEPS = `SELECT toStatus, COUNT(DISTINCT orderId) AS n FROM order_ev
   WHERE at >= ? AND at < ? AND toStatus IN ('received', 'ready', 'pickedUp', 'cancelled') GROUP BY toStatus`
 // Every status but pickedUp and void: the device is here (orderInShop).
 const IN_SHOP_STATUSES = `('received', 'diagnosing', 'awaitingApproval', 'waitingParts', 'repairing', 'qualityCheck', 'ready', 'unrepairable', 'atManufacturer', 'cancelled')`
-const IN_SHOP = `SELECT w.orderNo, w.brand, w.model, w.status, w.receivedAt, w.promisedDate, w.returnedAt, c.name AS customer
-  FROM work_order w JOIN customer c ON c.id = w.customerId
-  WHERE w.status IN ${IN_SHOP_STATUSES} AND w.returnedAt IS NULL AND w.receivedAt < ? ORDER BY w.receivedAt, w.id`
-const HELD = `SELECT COALESCE(SUM(p.amountFen), 0) AS held FROM work_order w JOIN payment p ON p.orderId = w.id
-  WHERE w.status IN ${IN_SHOP_STATUSES} AND w.returnedAt IS NULL AND p.loanId IS NULL AND p.receivedAt < ?`
+/**
+ * The orders in the shop at the day's end (t.endAt, the one parameter), as they stood then: a day
+ * may be closed days late. Candidates, each through an index: the orders open now (work_order
+ * status; `+` keeps the planner off the returnedAt and receivedAt indexes), those handed back at
+ * or after the end (work_order returnedAt: a late close walks the pickups since the day's end) and
+ * those voided at or after it (order_event toStatus + at, a time range). CROSS JOIN keeps every
+ * join in the written order, candidates first. Each one's status then is its last status step
+ * before the end, a seek of order_event (orderId, id) backwards (`+e.toStatus`: never the
+ * toStatus index); an order without a timeline keeps its stored status. In the shop then:
+ * received before the end, not handed back before it, neither picked up nor voided by then. A
+ * close of today (end not reached) finds the orders open now with their stored status.
+ */
+const AT_END = `WITH t AS (SELECT ? AS endAt),
+  o AS (
+    SELECT w.id FROM work_order w WHERE w.status IN ${IN_SHOP_STATUSES} AND +w.returnedAt IS NULL
+    UNION SELECT w.id FROM t CROSS JOIN work_order w ON w.returnedAt >= t.endAt AND +w.receivedAt < t.endAt
+    UNION SELECT e.orderId FROM t CROSS JOIN order_event e ON e.toStatus = 'void' AND e.at >= t.endAt),
+  s AS MATERIALIZED (
+    SELECT w.id, w.orderNo, w.brand, w.model, w.customerId, w.receivedAt, w.promisedDate, w.returnedAt, t.endAt,
+      COALESCE((SELECT e.toStatus FROM order_event e WHERE e.orderId = w.id AND +e.toStatus IS NOT NULL AND +e.at < t.endAt ORDER BY e.id DESC LIMIT 1), w.status) AS status
+    FROM t CROSS JOIN o CROSS JOIN work_order w ON w.id = o.id WHERE +w.receivedAt < t.endAt),
+  here AS MATERIALIZED (
+    SELECT s.* FROM s WHERE s.status IN ${IN_SHOP_STATUSES} AND (s.returnedAt IS NULL OR s.returnedAt >= s.endAt))`
+// Ready at the end: since when (its last ready step before the end), and the notices logged from
+// then until the end (order_notice (orderId, at)): the manager's "uncollected" rule
+// (customers/notices.ts) as of the end.
+const IN_SHOP = `${AT_END},
+  r AS MATERIALIZED (
+    SELECT h.*, CASE WHEN h.status = 'ready' THEN
+        COALESCE((SELECT MAX(e.at) FROM order_event e WHERE e.orderId = h.id AND +e.toStatus = 'ready' AND +e.at < h.endAt), h.receivedAt) END AS readyAt
+    FROM here h)
+  SELECT r.orderNo, r.brand, r.model, r.status, r.receivedAt, r.promisedDate, c.name AS customer, r.readyAt,
+    CASE WHEN r.readyAt IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM order_notice n WHERE n.orderId = r.id AND n.at >= r.readyAt AND n.at < r.endAt) END AS notices
+  FROM r CROSS JOIN customer c ON c.id = r.customerId ORDER BY r.receivedAt, r.id`
+// Deposits held at the end: the net of what those orders had paid before it (loaner deposits aside).
+const HELD = `${AT_END}
+  SELECT COALESCE(SUM(p.amountFen), 0) AS held FROM here h CROSS JOIN payment p ON p.orderId = h.id
+  WHERE p.loanId IS NULL AND +p.receivedAt < h.endAt`
 const REFUNDS = `SELECT w.orderNo, p.method, -p.amountFen AS amountFen, p.loanId, p.receivedAt AS at
   FROM payment p JOIN work_order w ON w.id = p.orderId WHERE p.receivedAt >= ? AND p.receivedAt < ? AND p.amountFen < 0 ORDER BY p.receivedAt, p.id`
 // Pickups of the day through the timeline's time index (pickup has one row per order).
@@ -111,7 +145,8 @@ export const countedCash = (counts: number[]) => counts.reduce((a, n, i) => a + 
 
 /**
  * The Z report of one business day. Without a count (a preview) counted = expected. Devices in the
- * shop, overdue, uncollected and deposits held are as they stand when this runs (at close).
+ * shop (with their status), overdue, uncollected and deposits held are as they stood at the day's
+ * end, also when the day is closed days later.
  */
 export function computeZReport(em: EntityManager, day: string, settings: StoreSettings, count?: CountInput, facts?: CloseFacts): ZReport {
   const tz = settings.timeZone
@@ -135,17 +170,24 @@ export function computeZReport(em: EntityManager, day: string, settings: StoreSe
     status: string
     receivedAt: string
     promisedDate: string
-    returnedAt: string | null
     customer: string
+    readyAt: string | null
+    notices: number
   }[]
   let overdueCount = 0
   const localDay = localDates(tz)
+  // Judged at the day's end: its status then, and not yet handed back (returnedAt: null).
   const inShop = inShopRows.map((o) => {
     const receivedDate = localDay(o.receivedAt)
-    const overdue = isOverdue({ status: o.status, returnedAt: o.returnedAt, promisedDate: o.promisedDate, receivedDate }, day)
+    const overdue = isOverdue({ status: o.status, returnedAt: null, promisedDate: o.promisedDate, receivedDate }, day)
     if (overdue) overdueCount++
     return { orderNo: o.orderNo, device: `${o.brand} ${o.model}`.trim(), customer: o.customer, status: o.status, receivedAt: o.receivedAt, ageDays: Math.max(0, diffDays(receivedDate, day)), overdue }
   })
+  // Ready at the end and told NOTICE_LIMIT times or more by then, longest waiting first.
+  const uncollectedAtEnd = inShopRows
+    .filter((o): o is typeof o & { readyAt: string } => o.readyAt !== null && o.notices >= NOTICE_LIMIT)
+    .sort((a, b) => a.readyAt.localeCompare(b.readyAt))
+    .map((o) => ({ orderNo: o.orderNo, device: `${o.brand} ${o.model}`.trim(), customer: o.customer, readyAt: o.readyAt, notices: o.notices }))
 
   const parts = new Map((prepared(em, PARTS).all(r.startAt, r.endAt) as { docType: string; qty: number; fen: number }[]).map((p) => [p.docType, p]))
 
@@ -178,11 +220,13 @@ export function computeZReport(em: EntityManager, day: string, settings: StoreSe
     closedBy: facts?.closedBy ?? '',
     approvedBy: facts?.approvedBy ?? '',
     store: settings.store.name,
+    locale: settings.locale,
+    timeZone: settings.timeZone,
     orders: { received: steps.get('received') ?? 0, finished: steps.get('ready') ?? 0, pickedUp: steps.get('pickedUp') ?? 0, cancelled: steps.get('cancelled') ?? 0 },
     inShop: inShop.slice(0, IN_SHOP_MAX),
     inShopCount: inShop.length,
     overdueCount,
-    uncollected: uncollected(em, tz).map((u) => ({ orderNo: u.orderNo, device: u.device, customer: u.customerName, readyAt: u.readyAt, notices: u.notices })),
+    uncollected: uncollectedAtEnd,
     money,
     cash: {
       floatFen: sumKind('float'),

@@ -22,6 +22,7 @@ const MOVE_BY_ID = `SELECT m.id, m.kind, m.method, m.amountFen, m.reason, m.at, 
 const FLOAT_IN = `SELECT id FROM cash_move WHERE at >= ? AND at < ? AND kind = 'float' LIMIT 1`
 const NEXT_PAYMENT = `SELECT receivedAt AS at FROM payment WHERE receivedAt >= ? ORDER BY receivedAt LIMIT 1`
 const NEXT_EVENT = `SELECT at FROM order_event WHERE at >= ? ORDER BY at LIMIT 1`
+const NEXT_MOVE = `SELECT at FROM cash_move WHERE at >= ? ORDER BY at LIMIT 1`
 const CLOSED_SINCE = `SELECT day FROM day_close WHERE day >= ? ORDER BY day`
 
 /** How far back sign-in looks for days left unclosed (a shop that never closes is told of the last 90 days). */
@@ -38,7 +39,8 @@ export function storedReport(em: EntityManager, day: string): ZReport {
 }
 
 /**
- * Business days before today with payments or order activity and no close, oldest first: jumps from
+ * Business days before today with payments, order activity or cash moves (a float counts: the drawer
+ * was open) and no close, oldest first: jumps from
  * one active day to the next over the time indexes, so the cost is one seek per active day.
  */
 export function unclosedDays(em: EntityManager, now: Date, timeZone: string): string[] {
@@ -51,7 +53,8 @@ export function unclosedDays(em: EntityManager, now: Date, timeZone: string): st
   while (cursor < todayStart) {
     const p = prepared(em, NEXT_PAYMENT).get(cursor) as { at: string } | undefined
     const e = prepared(em, NEXT_EVENT).get(cursor) as { at: string } | undefined
-    const next = [p?.at, e?.at].filter((x): x is string => !!x).sort()[0]
+    const m = prepared(em, NEXT_MOVE).get(cursor) as { at: string } | undefined
+    const next = [p?.at, e?.at, m?.at].filter((x): x is string => !!x).sort()[0]
     if (!next || next >= todayStart) break
     const day = localDate(new Date(next), timeZone)
     if (!closed.has(day)) out.push(day)

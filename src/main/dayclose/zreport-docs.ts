@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs'
 import type { ZReport } from '@shared/contract/dayclose'
 import type { StoreSettings } from '@shared/contract/settings'
 import { translator } from '@shared/i18n'
-import { zSections } from '@shared/receipt/zreport'
+import { cellText, isMoney, zSections } from '@shared/receipt/zreport'
 
 export { zReportA4, zReportThermal } from '@shared/receipt/zreport'
 
@@ -20,7 +20,8 @@ export async function zReportXlsx(r: ZReport, settings: StoreSettings): Promise<
     const ws = wb.addWorksheet(s.title.slice(0, 31))
     ws.addRow([`${r.store} ${t('dayclose.z.title')} ${r.day}`])
     ws.addRow(s.header).font = { bold: true }
-    for (const row of s.rows) ws.addRow(row.map((c) => (typeof c === 'string' && /^-?\d+\.\d\d$/.test(c) ? Number(c) : c)))
+    // Money as numbers (fen / 100, exact to the cent); typed text such as a note stays text.
+    for (const row of s.rows) ws.addRow(row.map((c) => (isMoney(c) ? c.fen / 100 : c)))
     s.header.forEach((_, i) => (ws.getColumn(i + 1).width = i === 0 ? 22 : 14))
   }
   return Buffer.from(await wb.xlsx.writeBuffer())
@@ -30,7 +31,7 @@ export async function zReportXlsx(r: ZReport, settings: StoreSettings): Promise<
 export function zReportCsv(r: ZReport, settings: StoreSettings): Buffer {
   const t = translator(settings.locale)
   const records: (string | number)[][] = [[`${r.store} ${t('dayclose.z.title')} ${r.day}`]]
-  for (const s of zSections(r, t, settings.timeZone)) records.push([], [s.title], s.header, ...s.rows)
+  for (const s of zSections(r, t, settings.timeZone)) records.push([], [s.title], s.header, ...s.rows.map((row) => row.map(cellText)))
   const body = stringify(records, { record_delimiter: '\r\n' })
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')])
 }

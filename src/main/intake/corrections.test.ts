@@ -125,6 +125,20 @@ describe('orders.void', () => {
     const pdfTicket = await clerk.ok('printing.preview', { orderId: order.id, kind: 'claimTicket' })
     expect(JSON.stringify(pdfTicket.blocks)).toContain('【作废】')
   })
+
+  it('is refused while a loaner lent on the order is still out, and goes through once it is back', async () => {
+    const by1 = await manager.ok('loaners.create', { code: 'BY-01', device: '华为 畅享 20', serial: '860000000000001', condition: '九成新', depositFen: 50000 })
+    const { order } = await clerk.ok('intake.create', sampleIntake())
+    await clerk.ok('loaners.lend', { orderId: order.id, loanerId: by1.id, depositMethod: 'cash' })
+    expect(await manager.call('orders.void', { orderId: order.id, reason: '客户不修了' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '备用机 BY-01（华为 畅享 20）尚未归还：请先收回备用机，再作废工单' }
+    })
+    expect((await clerk.ok('orders.get', { orderId: order.id })).status).toBe('received')
+    const loan = (await clerk.ok('loaners.forOrder', { orderId: order.id })).open!
+    await clerk.ok('loaners.return', { loanId: loan.loanId, outcome: 'refunded', conditionIn: '完好' })
+    expect((await manager.ok('orders.void', { orderId: order.id, reason: '客户不修了' })).order.status).toBe('void')
+  })
 })
 
 describe('device passcode', () => {

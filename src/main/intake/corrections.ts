@@ -17,6 +17,7 @@ import { Customer } from '../customers/customer.entity'
 import { Payment } from '../payments/payment.entity'
 import { heldForOrder, recordPayment } from '../payments/service'
 import { moveOrder } from '../repairs/status'
+import { openLoanerFor } from '../loaners/open-loan'
 import { WorkOrder } from './work-order.entity'
 import { erasePasscode, openPasscode, sealPasscode } from './passcode'
 import { upsertCustomer } from '../customers/service'
@@ -148,6 +149,9 @@ export async function voidOrder(
   const { em, now } = ctx
   const order = await loadOrder(ctx, orderId)
   if (order.returnedAt) throw conflict('intake.v.alreadyReturned')
+  // A loaner lent on this order comes back first (its deposit is settled at its return).
+  const loaner = openLoanerFor(em, orderId)
+  if (loaner) throw conflict('intake.err.voidLoanerOut', { code: loaner.code, device: loaner.device })
   // The status machine first: only an order nobody has started on may be voided.
   moveOrder(em, { orderId, from: order.status, to: 'void', at: now, userId: manager.id, note: reason })
   const held = heldForOrder(em, orderId)

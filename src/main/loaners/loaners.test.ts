@@ -108,6 +108,29 @@ describe('loaners (备用机)', () => {
     expect(await tech.call('loaners.lend', { orderId: order.id, loanerId: by1.id, depositMethod: 'cash' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
+  it('refuses to "keep" the deposit of a loan that has none, instead of dropping the reason (nothing changes)', async () => {
+    const free = await manager.ok('loaners.create', { ...loaner, code: 'BY-00', depositFen: 0 })
+    const { order } = await clerk.ok('intake.create', sampleIntake())
+    const { loan } = await clerk.ok('loaners.lend', { orderId: order.id, loanerId: free.id, depositMethod: 'cash' })
+    expect(loan.depositFen).toBe(0)
+
+    const kept = await clerk.call('loaners.return', { loanId: loan.loanId, conditionIn: '屏幕碎', outcome: 'kept', reason: '屏幕摔碎', approval })
+    expect(kept).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { outcome: '这次借用没有押金，无法扣留押金' } } })
+    // Nothing was written: still out, no approval, no condition change, no payment, no audit of a return.
+    expect((await clerk.ok('loaners.out', {})).map((l) => l.loanId)).toEqual([loan.loanId])
+    const [row] = (await tc.core.dataSource.query(`SELECT returnedAt, outcome, keptReason, approvedById FROM loaner_loan WHERE id = ?`, [loan.loanId])) as Record<string, unknown>[]
+    expect(row).toEqual({ returnedAt: null, outcome: null, keptReason: '', approvedById: null })
+    expect((await clerk.ok('loaners.list', {})).find((l) => l.code === 'BY-00')?.condition).toBe(loaner.condition)
+    expect(await payments(order.id)).toEqual([])
+    const audits = (await tc.core.dataSource.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'loaner.return'`)) as { n: number }[]
+    expect(audits[0].n).toBe(0)
+
+    // A plain return of a deposit-free loan still works, and records no deposit outcome.
+    const back = await clerk.ok('loaners.return', { loanId: loan.loanId, conditionIn: '屏幕碎', outcome: 'refunded' })
+    expect(back).toMatchObject({ outcome: 'none', keptReason: '', conditionIn: '屏幕碎' })
+    expect(await payments(order.id)).toEqual([])
+  })
+
   it('refuses to lend on an order that has left the shop', async () => {
     const by1 = await manager.ok('loaners.create', loaner)
     const { order } = await clerk.ok('intake.create', sampleIntake())

@@ -177,7 +177,9 @@ export async function returnLoaner(
   const today = localDate(now, settings.timeZone)
   const loan = loanById(em, input.loanId, today)
   if (loan.returnedAt) throw conflict('loaners.err.notOut', { code: loan.code })
-  const keeps = input.outcome === 'kept' && loan.depositFen > 0
+  // Nothing to keep: refused, never recorded as a plain return with the typed reason thrown away.
+  if (input.outcome === 'kept' && loan.depositFen === 0) throw validationError({ outcome: 'loaners.v.keptNoDeposit' })
+  const keeps = input.outcome === 'kept'
   // Before any write: a wrong PIN is committed (counted) by managerApproval.
   const approver = keeps ? await managerApproval(ctx, input.approval!) : null
   const outcome: LoanOutcome = loan.depositFen === 0 ? 'none' : keeps ? 'kept' : 'refunded'

@@ -7,11 +7,10 @@ import { HAND_BACK_STATUSES, type OrderStatus } from '@shared/domain/order-statu
 import { localDateTime } from '@shared/domain/dates'
 import { conflict, type AppError } from '../core/errors'
 import { prepared } from '../db/prepared'
+import { ORDER_SUMMARY_COLUMNS, ORDER_SUMMARY_FROM } from '../search/search-service'
 
-/** The OrderSummary DTO in one indexed join (as search/ does). */
-const SUMMARY = `SELECT w.id, w.orderNo, w.status, w.receivedAt, c.name AS customerName, c.mobile AS customerMobile,
-  w.brand || ' ' || w.model AS deviceLabel, w.serial, w.serviceType, w.claimCode
-  FROM work_order w JOIN customer c ON c.id = w.customerId`
+/** The OrderSummary DTO (search/'s columns: the overdue rule needs promisedDate and returnedAt) and the claim code. */
+const SUMMARY = `SELECT ${ORDER_SUMMARY_COLUMNS}, w.claimCode ${ORDER_SUMMARY_FROM}`
 
 /** Every pickup lookup, index-backed and bounded (test/schema/query-plans.test.ts runs them). */
 export const PICKUP_QUERIES = {

@@ -44,6 +44,8 @@ describe('pickup.find', () => {
     const scan = await clerk.ok('pickup.find', { query: claimQrData(order) })
     expect(scan.candidates.map((c) => [c.orderNo, c.matchedBy, c.canHandBack])).toEqual([[order.orderNo, 'ticket', true]])
     expect(scan.proof).toEqual({ kind: 'ticket', value: claimQrData(order) })
+    // A candidate carries what the overdue rule reads (red on the counter's list).
+    expect(scan.candidates[0]).toMatchObject({ promisedDate: order.service.promisedDate, returnedAt: null })
     const code = await clerk.ok('pickup.find', { query: order.claimCode.toLowerCase() })
     expect(code.candidates.map((c) => c.id)).toEqual([order.id])
     expect(code.proof).toEqual({ kind: 'code', value: order.claimCode })

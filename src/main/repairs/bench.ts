@@ -33,8 +33,8 @@ import { logOrderEvent, moveOrder } from './status'
 
 /** Closed for good: nothing on the card changes any more. */
 const CLOSED: readonly OrderStatus[] = ['pickedUp', 'void']
-/** Where the quote rule applies: going on with the work (parts issued while waiting for them count too). */
-const WORK_STEPS: readonly OrderStatus[] = ['repairing', 'waitingParts']
+/** Where the quote rule applies: going on with the work (parts issued while waiting for them count too) or finishing it. */
+const WORK_STEPS: readonly OrderStatus[] = ['repairing', 'waitingParts', 'qualityCheck']
 /** The quote rule is checked wherever work may stop for the customer's answer (or is stopped there already). */
 const quoteApplies = (from: OrderStatus) => from === 'awaitingApproval' || canTransition(from, 'awaitingApproval')
 

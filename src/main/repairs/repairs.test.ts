@@ -47,6 +47,24 @@ afterAll(async () => {
 })
 
 describe('status machine', () => {
+  it('the table is the workflow of the issue, written out here on its own', () => {
+    // Issue 8's order of work and its side exits; a change to the table must change this too.
+    expect(TRANSITIONS).toEqual({
+      received: ['diagnosing', 'unrepairable', 'cancelled', 'void'],
+      diagnosing: ['awaitingApproval', 'waitingParts', 'repairing', 'unrepairable', 'atManufacturer', 'cancelled'],
+      awaitingApproval: ['waitingParts', 'repairing', 'unrepairable', 'cancelled'],
+      waitingParts: ['repairing', 'awaitingApproval', 'unrepairable', 'cancelled'],
+      repairing: ['qualityCheck', 'waitingParts', 'awaitingApproval', 'unrepairable', 'atManufacturer', 'cancelled'],
+      qualityCheck: ['ready', 'repairing'],
+      atManufacturer: ['repairing', 'qualityCheck', 'unrepairable'],
+      ready: ['pickedUp', 'repairing'],
+      unrepairable: ['pickedUp'],
+      cancelled: ['pickedUp'],
+      pickedUp: [],
+      void: []
+    })
+  })
+
   it('every step in the table works through repairs.step, every other pair is refused and changes nothing', async () => {
     const id = await takeIn()
     const byOtherChannels: OrderStatus[] = ['qualityCheck', 'atManufacturer']
@@ -200,6 +218,16 @@ describe('quote approval', () => {
     await tech1.ok('repairs.charges.add', { orderId: id, kind: 'labourTyped', description: '额外工时', amountFen: 5000 })
     expect(await tech1.call('repairs.step', { orderId: id, to: 'waitingParts' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(await statusOf(id)).toBe('awaitingApproval')
+    // Finished with more on the card than agreed: it cannot go to the quality check (and on to pickup)
+    // without the customer's yes.
+    await counter.ok('repairs.quote.record', { orderId: id, approved: true, amountFen: 25000 })
+    expect((await tech1.ok('repairs.step', { orderId: id, to: 'repairing' })).status).toBe('repairing')
+    await tech1.ok('repairs.charges.add', { orderId: id, kind: 'other', description: '电池', amountFen: 8000 })
+    expect(await tech1.call('repairs.step', { orderId: id, to: 'qualityCheck' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('¥330.00') } })
+    expect(await statusOf(id)).toBe('awaitingApproval')
+    await counter.ok('repairs.quote.record', { orderId: id, approved: true, amountFen: 33000 })
+    await tech1.ok('repairs.step', { orderId: id, to: 'repairing' })
+    expect((await tech1.ok('repairs.step', { orderId: id, to: 'qualityCheck' })).status).toBe('qualityCheck')
   })
 
   it('a no cancels the order, with a diagnosis fee as an other charge', async () => {

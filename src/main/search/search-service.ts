@@ -7,9 +7,10 @@ import { notFound } from '../core/errors'
 import { ftsQuery } from './grams'
 
 /** Exactly the OrderSummary DTO, in one indexed join: no entity hydration, no JSON columns parsed. */
-const SUMMARY = `SELECT w.id, w.orderNo, w.status, w.receivedAt, c.name AS customerName, c.mobile AS customerMobile,
-  w.brand || ' ' || w.model AS deviceLabel, w.serial, w.serviceType, w.promisedDate, w.returnedAt
-  FROM work_order w JOIN customer c ON c.id = w.customerId`
+export const ORDER_SUMMARY_COLUMNS = `w.id, w.orderNo, w.status, w.receivedAt, c.name AS customerName, c.mobile AS customerMobile,
+  w.brand || ' ' || w.model AS deviceLabel, w.serial, w.serviceType, w.promisedDate, w.returnedAt`
+export const ORDER_SUMMARY_FROM = `FROM work_order w JOIN customer c ON c.id = w.customerId`
+const SUMMARY = `SELECT ${ORDER_SUMMARY_COLUMNS} ${ORDER_SUMMARY_FROM}`
 const CUSTOMER = `SELECT c.id, c.name, c.mobile, c.landline, c.address FROM customer c`
 const NEWEST = `ORDER BY w.id DESC LIMIT ${SEARCH_LIMIT}`
 

@@ -46,6 +46,13 @@ describe('settings', () => {
     expect(dupRule).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'warrantyPolicy.rules.12.component': '该类别的这个部件已有规定' } } })
   })
 
+  it('refuses a day that is both a public holiday and a make-up workday, naming it, and keeps the calendar', async () => {
+    const before = (await manager.ok('settings.get', {})).calendar
+    const both = await manager.call('settings.update', { calendar: { holidays: ['2026-10-01', '2026-10-02'], makeupWorkdays: ['2026-10-02', '2026-10-11'] } })
+    expect(both).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'calendar.makeupWorkdays': '2026-10-02 已是法定节假日，不能同时是调休上班日' } } })
+    expect((await manager.ok('settings.get', {})).calendar).toEqual(before)
+  })
+
   it('an edited warranty policy changes the verdict at the counter', async () => {
     const clerk = await userWithRole(tc, manager, 'counter')
     const q = { category: 'phone', component: 'main', invoiceDate: '2025-06-01', condition: {} }

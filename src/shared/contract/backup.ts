@@ -29,11 +29,26 @@ export interface BackupFailure {
   message: string
 }
 
+/**
+ * A database file in the backup folder that the list does not know: another PC's backups on a USB
+ * drive (after a reinstall), or files copied in by hand. Checked only when restored.
+ */
+export interface FoundBackup {
+  path: string
+  sizeBytes: number
+  /** UTC ISO instant the file was last written. */
+  modifiedAt: string
+}
+
+/** At most this many found files are listed, newest first. */
+export const FOUND_BACKUPS_MAX = 50
+
 export interface BackupList {
   /** The folder new backups go to (the setting, or the default). */
   folder: string
   defaultFolder: string
   backups: BackupEntry[]
+  found: FoundBackup[]
   lastFailure: BackupFailure | null
   /** The last restore (the replaced database is kept aside at `replacedPath`). */
   lastRestore: { at: string; from: string; replacedPath: string | null } | null

@@ -3,6 +3,7 @@ import { channel, readOnly } from './channel'
 import { approvalToken, fen, optionalText, plainDate, requiredText } from './fields'
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/payments'
 import type { PrintJobView } from './printing'
+import type { Locale } from '../i18n/define'
 
 /**
  * The business day and its cash (issue 9): the opening float, cash in / out, the day close with a
@@ -51,6 +52,13 @@ export interface ZReport {
   closedBy: string
   approvedBy: string
   store: string
+  /**
+   * The store's receipt language and time zone when the day was closed: every print and export of
+   * it uses these, so a reprint after a settings change is still identical. (Absent in reports
+   * frozen before they were recorded: the current settings then.)
+   */
+  locale?: Locale
+  timeZone?: string
   orders: { received: number; finished: number; pickedUp: number; cancelled: number }
   /** Devices in the shop at close (客户商品进出登记簿), oldest first; at most IN_SHOP_MAX listed. */
   inShop: { orderNo: string; device: string; customer: string; status: string; receivedAt: string; ageDays: number; overdue: boolean }[]

@@ -19,10 +19,18 @@ export const WarrantyPolicyInput = z.object({
   humanDamageSigns: z.array(z.enum(['screenCracked', 'scratchesDents']))
 })
 
-export const CalendarInput = z.object({
-  holidays: z.array(plainDate).max(400),
-  makeupWorkdays: z.array(plainDate).max(100)
-})
+export const CalendarInput = z
+  .object({
+    holidays: z.array(plainDate).max(400),
+    makeupWorkdays: z.array(plainDate).max(100)
+  })
+  // A day is a holiday or a make-up workday, not both: the clerk is told which, nothing is dropped.
+  .superRefine((c, ctx) => {
+    const holidays = new Set(c.holidays)
+    c.makeupWorkdays.forEach((d) => {
+      if (holidays.has(d)) ctx.addIssue({ code: 'custom', path: ['makeupWorkdays'], message: `settings.calendar.bothKinds|day=${d}` })
+    })
+  })
 
 export const PRINTER_WIDTHS = [58, 80] as const
 export const PRINTER_TYPES = ['epson', 'star'] as const

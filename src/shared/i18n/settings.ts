@@ -65,6 +65,7 @@ export const settingsMessages = defineMessages(
     'settings.calendar.title': '节假日与调休',
     'settings.calendar.hint': '保修截止日遇节假日顺延到下一个工作日。每年按国务院公布的安排录入。',
     'settings.calendar.holidays': '法定节假日',
+    'settings.calendar.bothKinds': '{day} 已是法定节假日，不能同时是调休上班日',
     'settings.calendar.makeupWorkdays': '调休上班日',
     'settings.calendar.add': '选择日期添加',
     'settings.calendar.none': '尚未录入'
@@ -132,6 +133,7 @@ export const settingsMessages = defineMessages(
     'settings.calendar.title': 'Holidays and make-up workdays',
     'settings.calendar.hint': 'A warranty last day that falls on a rest day moves to the next working day. Enter each year’s official schedule.',
     'settings.calendar.holidays': 'Public holidays',
+    'settings.calendar.bothKinds': '{day} is already a public holiday: it cannot also be a make-up workday',
     'settings.calendar.makeupWorkdays': 'Make-up workdays',
     'settings.calendar.add': 'Pick a date to add',
     'settings.calendar.none': 'None yet'

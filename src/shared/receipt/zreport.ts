@@ -16,12 +16,24 @@ const pair = (label: string, value: string, bold = false): ReceiptBlock => ({ ki
 const yuan = (fen: number) => formatMoney(fen)
 const signed = (fen: number) => (fen > 0 ? `+${formatMoney(fen)}` : fen < 0 ? `-${formatMoney(-fen)}` : formatMoney(fen))
 
-/** A section: a title and a table (header + rows as text); the same for PDF, xlsx and CSV. */
+/** An amount of money in a section: text everywhere ("12.50"), a number only in xlsx. */
+export interface ZMoney {
+  fen: number
+}
+/** A cell: typed text (names, notes, reasons — always kept as text), a count, or money. */
+export type ZCell = string | number | ZMoney
+
+const money = (fen: number): ZMoney => ({ fen })
+export const isMoney = (c: ZCell): c is ZMoney => typeof c === 'object'
+/** What PDF, thermal, screen and CSV show for a cell. */
+export const cellText = (c: ZCell): string | number => (isMoney(c) ? formatYuan(c.fen) : c)
+
+/** A section: a title and a table (header + rows); the same for PDF, xlsx and CSV. */
 export interface ZSection {
   key: string
   title: string
   header: string[]
-  rows: (string | number)[][]
+  rows: ZCell[][]
 }
 
 export function zSections(r: ZReport, t: Translate, tz: string): ZSection[] {
@@ -39,59 +51,59 @@ export function zSections(r: ZReport, t: Translate, tz: string): ZSection[] {
         [t('dayclose.z.inShop'), r.inShopCount],
         [t('dayclose.z.overdue'), r.overdueCount],
         [t('dayclose.z.uncollected'), r.uncollected.length],
-        [t('dayclose.z.depositsHeld'), formatYuan(r.depositsHeldFen)]
+        [t('dayclose.z.depositsHeld'), money(r.depositsHeldFen)]
       ]
     },
     {
       key: 'money',
       title: t('dayclose.z.money'),
       header: [t('dayclose.z.method'), t('dayclose.z.receivedFen'), t('dayclose.z.refundsFen'), t('dayclose.z.movesFen'), t('dayclose.z.expected'), t('dayclose.z.counted'), t('dayclose.z.diff')],
-      rows: r.money.map((x) => [m(x.method), formatYuan(x.receivedFen), formatYuan(x.refundsFen), formatYuan(x.movesFen), formatYuan(x.expectedFen), formatYuan(x.countedFen), formatYuan(x.diffFen)])
+      rows: r.money.map((x) => [m(x.method), money(x.receivedFen), money(x.refundsFen), money(x.movesFen), money(x.expectedFen), money(x.countedFen), money(x.diffFen)])
     },
     {
       key: 'cash',
       title: t('dayclose.z.cash'),
       header: [t('dayclose.z.item'), t('dayclose.z.value')],
       rows: [
-        [t('dayclose.z.float'), formatYuan(r.cash.floatFen)],
-        [t('dayclose.z.cashPayments'), formatYuan(r.cash.paymentsFen)],
-        [t('dayclose.z.cashIn'), formatYuan(r.cash.inFen)],
-        [t('dayclose.z.cashOut'), formatYuan(r.cash.outFen)],
-        [t('dayclose.z.adjustments'), formatYuan(r.cash.adjustmentsFen)],
-        [t('dayclose.z.expected'), formatYuan(r.cash.expectedFen)],
-        [t('dayclose.z.counted'), formatYuan(r.cash.countedFen)],
-        [t('dayclose.z.overShort'), formatYuan(r.cash.overShortFen)],
+        [t('dayclose.z.float'), money(r.cash.floatFen)],
+        [t('dayclose.z.cashPayments'), money(r.cash.paymentsFen)],
+        [t('dayclose.z.cashIn'), money(r.cash.inFen)],
+        [t('dayclose.z.cashOut'), money(r.cash.outFen)],
+        [t('dayclose.z.adjustments'), money(r.cash.adjustmentsFen)],
+        [t('dayclose.z.expected'), money(r.cash.expectedFen)],
+        [t('dayclose.z.counted'), money(r.cash.countedFen)],
+        [t('dayclose.z.overShort'), money(r.cash.overShortFen)],
         [t('dayclose.z.note'), r.cash.note],
-        ...r.cash.counts.map((c) => [`¥${formatYuan(c.denomFen).replace(/\.00$/, '')} × `, c.count] as (string | number)[])
+        ...r.cash.counts.map((c) => [`¥${formatYuan(c.denomFen).replace(/\.00$/, '')} × `, c.count] as ZCell[])
       ]
     },
     {
       key: 'refunds',
       title: t('dayclose.z.refunds'),
       header: [t('dayclose.z.orderNo'), t('dayclose.z.method'), t('dayclose.z.amount'), t('dayclose.z.kind'), t('dayclose.z.time')],
-      rows: r.refunds.map((x) => [x.orderNo, m(x.method), formatYuan(x.amountFen), x.loaner ? t('dayclose.z.loanerDeposit') : t('dayclose.z.repair'), localDateTime(x.at, tz)])
+      rows: r.refunds.map((x) => [x.orderNo, m(x.method), money(x.amountFen), x.loaner ? t('dayclose.z.loanerDeposit') : t('dayclose.z.repair'), localDateTime(x.at, tz)])
     },
     {
       key: 'discounts',
       title: t('dayclose.z.discounts'),
       header: [t('dayclose.z.orderNo'), t('dayclose.z.amount'), t('dayclose.z.reason'), t('dayclose.z.approvedBy')],
-      rows: r.discounts.map((x) => [x.orderNo, formatYuan(x.discountFen), x.reason, x.approvedBy])
+      rows: r.discounts.map((x) => [x.orderNo, money(x.discountFen), x.reason, x.approvedBy])
     },
     {
       key: 'parts',
       title: t('dayclose.z.parts'),
       header: [t('dayclose.z.item'), t('dayclose.z.qty'), t('dayclose.z.amount')],
       rows: [
-        [t('dayclose.z.partsIssued'), r.parts.issuedQty, formatYuan(r.parts.issuedFen)],
-        [t('dayclose.z.partsReturned'), r.parts.returnedQty, formatYuan(r.parts.returnedFen)],
-        [t('dayclose.z.goodsReceived'), r.parts.receivedQty, formatYuan(r.parts.receivedFen)]
+        [t('dayclose.z.partsIssued'), r.parts.issuedQty, money(r.parts.issuedFen)],
+        [t('dayclose.z.partsReturned'), r.parts.returnedQty, money(r.parts.returnedFen)],
+        [t('dayclose.z.goodsReceived'), r.parts.receivedQty, money(r.parts.receivedFen)]
       ]
     },
     {
       key: 'technicians',
       title: t('dayclose.z.technicians'),
       header: [t('dayclose.z.technician'), t('dayclose.z.ordersTouched'), t('dayclose.z.labourMinutes'), t('dayclose.z.labourFen'), t('dayclose.z.qcPassed'), t('dayclose.z.qcFailed')],
-      rows: r.technicians.map((x) => [x.name, x.ordersTouched, x.labourMinutes, formatYuan(x.labourFen), x.qcPassed, x.qcFailed])
+      rows: r.technicians.map((x) => [x.name, x.ordersTouched, x.labourMinutes, money(x.labourFen), x.qcPassed, x.qcFailed])
     },
     {
       key: 'inShop',
@@ -109,7 +121,7 @@ export function zSections(r: ZReport, t: Translate, tz: string): ZSection[] {
       key: 'adjustments',
       title: t('dayclose.z.adjustmentList'),
       header: [t('dayclose.z.closedDayRef'), t('dayclose.z.method'), t('dayclose.z.amount'), t('dayclose.z.reason')],
-      rows: r.adjustments.map((x) => [x.closedDayRef, m(x.method), formatYuan(x.amountFen), x.reason])
+      rows: r.adjustments.map((x) => [x.closedDayRef, m(x.method), money(x.amountFen), x.reason])
     }
   ]
 }
@@ -132,7 +144,7 @@ export function zReportA4(r: ZReport, settings: StoreSettings): ReceiptDoc {
   for (const s of zSections(r, t, tz)) {
     blocks.push({ kind: 'feed', lines: 1 }, text(s.title, { bold: true }))
     if (!s.rows.length) blocks.push(text(t('dayclose.z.none')))
-    else blocks.push({ kind: 'table', columns: s.header.map((_, i) => ({ weight: i === 0 ? 2 : 1.2, align: i === 0 ? 'left' : 'right' })), header: s.header, rows: s.rows.map((row) => row.map(String)) })
+    else blocks.push({ kind: 'table', columns: s.header.map((_, i) => ({ weight: i === 0 ? 2 : 1.2, align: i === 0 ? 'left' : 'right' })), header: s.header, rows: s.rows.map((row) => row.map((c) => String(cellText(c)))) })
   }
   return { title: `${t('dayclose.z.title')} ${r.day}`, reprintNo: 0, reprintLabel: '', blocks, cut: false }
 }

@@ -6,7 +6,7 @@ import type { ApprovalGrantView } from '@shared/contract/auth'
 import { PAYMENT_METHODS, type PaymentMethod } from '@shared/domain/payments'
 import { formatMoney, parseYuan } from '@shared/domain/money'
 import { localDateTime } from '@shared/domain/dates'
-import { zSections } from '@shared/receipt/zreport'
+import { cellText, zSections } from '@shared/receipt/zreport'
 import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText, useSettings, fieldsOf, showRefusal } from '../app/session'
@@ -161,6 +161,15 @@ export function FloatPrompt(): React.JSX.Element {
   )
 }
 
+/** A refusal's message under a field inside a table cell (where a Form row does not fit). */
+function FieldMessage({ text, testId }: { text?: string; testId: string }): React.JSX.Element | null {
+  return text ? (
+    <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid={testId}>
+      {text}
+    </Typography.Text>
+  ) : null
+}
+
 function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
   const t = useT()
   const qc = useQueryClient()
@@ -195,6 +204,15 @@ function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
       setFailure(Object.keys(fields).length ? null : errorText(e, t))
     }
   })
+  /** What cannot be read is said on its field, and nothing is sent (main would name it only as out of range). */
+  const submit = () => {
+    const unreadable: Record<string, string> = {}
+    n.forEach((c, i) => !Number.isFinite(c) && (unreadable[`counts.${i}`] = t('v.integer')))
+    for (const m of ['wechat', 'alipay', 'card', 'other'] as const) if (!Number.isFinite(countedOf(m))) unreadable[`counted.${m}`] = t('v.money')
+    setErrors(unreadable)
+    setFailure(null)
+    if (!Object.keys(unreadable).length) close.mutate()
+  }
   return (
     <Card size="small" title={`${t('dayclose.count')} · ${status.day}`} data-testid="dayclose-close-form">
       <Row gutter={24}>
@@ -210,14 +228,17 @@ function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
                 title: t('dayclose.pieces'),
                 dataIndex: 'i',
                 render: (i: number) => (
-                  <Input
-                    value={counts[i]}
-                    status={Number.isFinite(n[i]) ? undefined : 'error'}
-                    onChange={(e) => setCounts(counts.map((c, j) => (j === i ? e.target.value : c)))}
-                    data-testid={`dayclose-count-${DENOMINATIONS[i]}`}
-                    style={{ width: 90 }}
-                    inputMode="numeric"
-                  />
+                  <>
+                    <Input
+                      value={counts[i]}
+                      status={Number.isFinite(n[i]) && !errors[`counts.${i}`] ? undefined : 'error'}
+                      onChange={(e) => setCounts(counts.map((c, j) => (j === i ? e.target.value : c)))}
+                      data-testid={`dayclose-count-${DENOMINATIONS[i]}`}
+                      style={{ width: 90 }}
+                      inputMode="numeric"
+                    />
+                    <FieldMessage text={errors[`counts.${i}`]} testId={`dayclose-count-${DENOMINATIONS[i]}-error`} />
+                  </>
                 )
               },
               { title: t('dayclose.z.amount'), dataIndex: 'i', key: 'sum', align: 'right', render: (i: number) => (Number.isFinite(n[i]) ? formatMoney(n[i] * DENOMINATIONS[i]) : '—') }
@@ -244,13 +265,17 @@ function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
                   m === 'cash' ? (
                     formatMoney(countedCash)
                   ) : (
-                    <Input
-                      value={other[m] ?? ''}
-                      placeholder={formatMoney(expected[m]).slice(1)}
-                      onChange={(e) => setOther({ ...other, [m]: e.target.value })}
-                      data-testid={`dayclose-counted-${m}`}
-                      style={{ width: 110 }}
-                    />
+                    <>
+                      <Input
+                        value={other[m] ?? ''}
+                        status={errors[`counted.${m}`] ? 'error' : undefined}
+                        placeholder={formatMoney(expected[m]).slice(1)}
+                        onChange={(e) => setOther({ ...other, [m]: e.target.value })}
+                        data-testid={`dayclose-counted-${m}`}
+                        style={{ width: 110 }}
+                      />
+                      <FieldMessage text={errors[`counted.${m}`]} testId={`dayclose-counted-${m}-error`} />
+                    </>
                   )
               },
               {
@@ -289,7 +314,7 @@ function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
             />
             {status.day === status.today && <Alert type="info" showIcon title={t('dayclose.todayFinal')} data-testid="dayclose-today-final" style={{ marginBottom: 8 }} />}
             {failure && <Alert type="error" showIcon title={failure} data-testid="dayclose-error" style={{ marginBottom: 8 }} />}
-            <Button type="primary" danger disabled={!grant} onClick={() => close.mutate()} loading={close.isPending} data-testid="dayclose-close">
+            <Button type="primary" danger disabled={!grant} onClick={submit} loading={close.isPending} data-testid="dayclose-close">
               {t('dayclose.closeButton')} {status.day}
             </Button>
           </Form>
@@ -383,7 +408,7 @@ export function ZReportView({ report }: { report: ZReport }): React.JSX.Element 
               pagination={s.rows.length > 20 ? { pageSize: 20 } : false}
               data-testid={`zreport-${s.key}`}
               rowKey={(_, i) => String(i)}
-              dataSource={s.rows.map((r) => Object.fromEntries(r.map((c, i) => [String(i), c])))}
+              dataSource={s.rows.map((r) => Object.fromEntries(r.map((c, i) => [String(i), cellText(c)])))}
               columns={s.header.map((h, i) => ({ title: h, dataIndex: String(i), align: i === 0 ? 'left' : 'right' }))}
               locale={{ emptyText: t('dayclose.z.none') }}
             />

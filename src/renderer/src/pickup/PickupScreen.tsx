@@ -12,7 +12,7 @@ import { ApiError, call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
 import { Field } from '../ui/Field'
-import { fieldId } from '../ui/validation'
+import { fieldId, focusFirstError } from '../ui/validation'
 import { downloadFile } from '../ui/download'
 import { JOB_COLOR, jobError } from '../ui/jobs'
 
@@ -126,6 +126,38 @@ function Candidates(props: { candidates: PickupCandidate[]; selectedId: number |
 
 const yuanOrZero = (s: string) => (s.trim() === '' ? 0 : parseYuan(s))
 
+/** A plain decimal number as typed ("12.5", "12.345", "-3", "０.５" from a full-width keyboard); not "1e1", "10%", "0x10". */
+const PLAIN_DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/
+
+/**
+ * The discount as typed. What is sent is exactly what the clerk typed (main's schema refuses what it
+ * must, naming the field); only text the screen cannot read as a number is refused here, on the field.
+ * `preview` is the discount the live totals show, null when main would refuse the value.
+ */
+type DiscountEntry =
+  | { state: 'off' }
+  | { state: 'empty' }
+  | { state: 'unreadable'; messageKey: string }
+  | { state: 'typed'; amountFen: number; percent: number; preview: Discount | null }
+
+function readDiscount(on: boolean, kind: 'amount' | 'percent', value: string): DiscountEntry {
+  if (!on) return { state: 'off' }
+  const text = value.normalize('NFKC').trim().replace(/。/g, '.')
+  if (text === '') return { state: 'empty' }
+  if (kind === 'amount') {
+    const fen = parseYuan(text)
+    if (fen === null) return { state: 'unreadable', messageKey: 'v.money' }
+    return { state: 'typed', amountFen: fen, percent: 0, preview: fen >= 0 ? { kind: 'amount', fen } : null }
+  }
+  if (!PLAIN_DECIMAL.test(text)) return { state: 'unreadable', messageKey: 'v.number' }
+  const percent = Number(text)
+  if (!Number.isFinite(percent)) return { state: 'unreadable', messageKey: 'v.number' }
+  // Previewed only when it is what main records (0–100, at most two decimals): never a rounded figure.
+  const basisPoints = percent * 100
+  const exact = percent >= 0 && percent <= 100 && Math.abs(basisPoints - Math.round(basisPoints)) <= 1e-6
+  return { state: 'typed', amountFen: 0, percent, preview: exact ? { kind: 'percent', basisPoints: percentToBasisPoints(percent) } : null }
+}
+
 function Settlement({ orderId, scannedProof, onDone }: { orderId: number; scannedProof: PickupFindResult['proof']; onDone: (r: PickupCompleteResult) => void }) {
   const t = useT()
   const { message } = App.useApp()
@@ -146,18 +178,11 @@ function Settlement({ orderId, scannedProof, onDone }: { orderId: number; scanne
     if (q && tenders === null) setTenders(q.totals.balanceFen > 0 ? [{ method: 'cash', amount: formatYuan(q.totals.balanceFen) }] : [])
   }, [q, tenders])
 
-  const discountValue: Discount | null | 'bad' = useMemo(() => {
-    if (!discountOn || discount.value.trim() === '') return null
-    if (discount.kind === 'amount') {
-      const fen = parseYuan(discount.value)
-      return fen === null || fen < 0 ? 'bad' : { kind: 'amount', fen }
-    }
-    const pct = Number(discount.value)
-    return Number.isFinite(pct) && pct >= 0 && pct <= 100 ? { kind: 'percent', basisPoints: percentToBasisPoints(pct) } : 'bad'
-  }, [discountOn, discount])
+  const entry = useMemo(() => readDiscount(discountOn, discount.kind, discount.value), [discountOn, discount.kind, discount.value])
+  const discountPath = discount.kind === 'amount' ? 'discount.amountFen' : 'discount.percent'
   const tenderFen = (tenders ?? []).map((r) => yuanOrZero(r.amount))
-  const live = q && discountValue !== 'bad' && tenderFen.every((f) => f !== null)
-    ? settle({ lines: q.lines, heldFen: q.heldFen, discount: discountValue, tenders: (tenders ?? []).map((r, i) => ({ method: r.method, amountFen: tenderFen[i] ?? 0 })) })
+  const live = q && tenderFen.every((f) => f !== null)
+    ? settle({ lines: q.lines, heldFen: q.heldFen, discount: entry.state === 'typed' ? entry.preview : null, tenders: (tenders ?? []).map((r, i) => ({ method: r.method, amountFen: tenderFen[i] ?? 0 })) })
     : null
 
   const complete = useMutation({
@@ -178,17 +203,27 @@ function Settlement({ orderId, scannedProof, onDone }: { orderId: number; scanne
       ? scannedProof
       : { kind: 'code', value: code }
   const submit = () => {
+    // A ticked discount is sent as typed, or refused here on its field: never dropped to "no discount".
+    if (entry.state === 'empty' || entry.state === 'unreadable') {
+      setFields({ [discountPath]: t(entry.state === 'empty' ? 'v.required' : entry.messageKey) })
+      focusFirstError([discountPath])
+      return
+    }
     setFields({})
     complete.mutate({
       orderId,
       proof,
-      discount: discountOn && discountValue && discountValue !== 'bad'
-        ? { kind: discount.kind, amountFen: discountValue.kind === 'amount' ? discountValue.fen : 0, percent: discountValue.kind === 'percent' ? discountValue.basisPoints / 100 : 0, reason: discount.reason, approval }
-        : null,
+      discount: entry.state === 'typed' ? { kind: discount.kind, amountFen: entry.amountFen, percent: entry.percent, reason: discount.reason, approval } : null,
       tenders: (tenders ?? []).map((r, i) => ({ method: r.method, amountFen: tenderFen[i] ?? 0 })).filter((x) => x.amountFen > 0),
       refundMethod
     })
   }
+  // What main (or this screen) said about the old amount no longer applies once it is retyped.
+  const editDiscount = (patch: Partial<typeof discount>) => {
+    setDiscount({ ...discount, ...patch })
+    setFields(({ 'discount.amountFen': _a, 'discount.percent': _p, ...rest }) => rest)
+  }
+  const editDiscountValue = (value: string) => editDiscount({ value })
   const methodOptions = PAYMENT_METHODS.map((m) => ({ value: m, label: t(`payment.${m}`) }))
   const balance = live?.ok ? live.value.balanceFen : q.totals.balanceFen
 
@@ -268,12 +303,19 @@ function Settlement({ orderId, scannedProof, onDone }: { orderId: number; scanne
             {discountOn && (
               <div data-testid="pickup-discount-form" style={{ marginTop: 8 }}>
                 <Space align="start">
-                  <Radio.Group value={discount.kind} onChange={(e) => setDiscount({ ...discount, kind: e.target.value })} data-testid="pickup-discount-kind">
+                  <Radio.Group value={discount.kind} onChange={(e) => editDiscount({ kind: e.target.value })} data-testid="pickup-discount-kind">
                     <Radio.Button value="amount">{t('pickup.ui.discountAmount')}</Radio.Button>
                     <Radio.Button value="percent">{t('pickup.ui.discountPercent')}</Radio.Button>
                   </Radio.Group>
-                  <Field path={discount.kind === 'amount' ? 'discount.amountFen' : 'discount.percent'} error={fieldErr('discount.amountFen', 'discount.percent') ?? (live && !live.ok && live.problem === 'discountTooLarge' ? t('pickup.problem.discountTooLarge') : undefined)}>
-                    <Input style={{ width: 110 }} value={discount.value} onChange={(e) => setDiscount({ ...discount, value: e.target.value })} suffix={discount.kind === 'percent' ? '%' : '¥'} data-testid="pickup-discount-value" />
+                  <Field
+                    path={discountPath}
+                    error={
+                      (entry.state === 'unreadable' ? t(entry.messageKey) : undefined) ??
+                      fieldErr('discount.amountFen', 'discount.percent') ??
+                      (live && !live.ok && live.problem === 'discountTooLarge' ? t('pickup.problem.discountTooLarge') : undefined)
+                    }
+                  >
+                    <Input id={fieldId(discountPath)} style={{ width: 110 }} value={discount.value} onChange={(e) => editDiscountValue(e.target.value)} suffix={discount.kind === 'percent' ? '%' : '¥'} data-testid="pickup-discount-value" />
                   </Field>
                 </Space>
                 <Field path="discount.reason" label={t('pickup.ui.discountReason')} error={fieldErr('discount.reason')} required>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Alert, App, Button, Input, Modal, Table, Tag, Typography } from 'antd'
 import type { BackupEntry } from '@shared/contract/backup'
 import type { StoreSettings } from '@shared/contract/settings'
@@ -24,7 +24,10 @@ export function BackupSection({ settings }: { settings: StoreSettings }): React.
   const { message } = App.useApp()
   const { form, dirty, save, saving, reset } = useSection({ backup: settings.backup })
   const list = useQuery({ queryKey: BACKUPS_KEY, queryFn: () => call('backups.list', {}) })
-  const [restoring, setRestoring] = useState<BackupEntry | null>(null)
+  // A new folder saved: where backups go, and the files found there, are read again.
+  const folder = settings.backup?.folder
+  useEffect(() => void qc.invalidateQueries({ queryKey: BACKUPS_KEY }), [folder, qc])
+  const [restoring, setRestoring] = useState<Restorable | null>(null)
   const now = useMutation({
     mutationFn: () => call('backups.now', {}),
     onSuccess: (b) => {
@@ -106,13 +109,45 @@ export function BackupSection({ settings }: { settings: StoreSettings }): React.
           }
         ]}
       />
+      {!!data?.found.length && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('backup.found.title')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('backup.found.hint')}</Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey="path"
+            data-testid="backup-found"
+            dataSource={data.found}
+            pagination={false}
+            columns={[
+              { key: 'time', title: t('backup.found.modified'), render: (_, f) => localDateTime(f.modifiedAt, settings.timeZone) },
+              { key: 'size', title: t('backup.col.size'), render: (_, f) => sizeText(f.sizeBytes), align: 'right' },
+              { key: 'file', title: t('backup.col.file'), render: (_, f) => <Typography.Text title={f.path}>{fileName(f.path)}</Typography.Text> },
+              {
+                key: 'restore',
+                title: '',
+                render: (_, f) => (
+                  <Button size="small" danger onClick={() => setRestoring({ path: f.path, localTime: localDateTime(f.modifiedAt, settings.timeZone) })} data-testid="backup-found-restore">
+                    {t('backup.restore')}
+                  </Button>
+                )
+              }
+            ]}
+          />
+        </>
+      )}
       {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
     </SectionCard>
   )
 }
 
 /** Restore: what it replaces, the manager's user name + PIN, then the app reopens (or asks for a restart). */
-function RestoreDialog({ backup, onClose }: { backup: BackupEntry; onClose: () => void }): React.JSX.Element {
+/** A listed backup, or a file found in the folder (checked when restored). */
+type Restorable = Pick<BackupEntry, 'path' | 'localTime'>
+
+function RestoreDialog({ backup, onClose }: { backup: Restorable; onClose: () => void }): React.JSX.Element {
   const t = useT()
   const { message, modal } = App.useApp()
   const [approval, setApproval] = useState<ApprovalValue>(NO_APPROVAL)
