@@ -43,6 +43,7 @@ const NAMES = [
   'followups.list',
   'auth.approve',
   'dayclose.close',
+  'dayclose.closeLate',
   'backup',
   'backup.live',
   'intake.new',
@@ -74,7 +75,7 @@ describe('store-scale bench (smoke, scale 0.002)', () => {
   })
 
   it('finds each sampled order by every kind of lookup, and each sampled part', () => {
-    const checked = [...NAMES.filter((n) => n.startsWith('lookup.') || n.startsWith('repairs.') || n.startsWith('pickup.') || n.startsWith('reports.')), 'dayclose.close', 'backup', 'backup.live', 'warehouse.byCode', 'warehouse.searchBarcode', 'warehouse.searchText', 'warehouse.stockCard', 'warehouse.valuation']
+    const checked = [...NAMES.filter((n) => n.startsWith('lookup.') || n.startsWith('repairs.') || n.startsWith('pickup.') || n.startsWith('reports.')), 'dayclose.close', 'dayclose.closeLate', 'backup', 'backup.live', 'warehouse.byCode', 'warehouse.searchBarcode', 'warehouse.searchText', 'warehouse.stockCard', 'warehouse.valuation']
     expect(result.found).toEqual(Object.fromEntries(checked.map((n) => [n, true])))
   })
 

@@ -59,19 +59,17 @@ const AT_END = `WITH t AS (SELECT ? AS endAt),
     SELECT s.* FROM s WHERE s.status IN ${IN_SHOP_STATUSES} AND (s.returnedAt IS NULL OR s.returnedAt >= s.endAt))`
 // Ready at the end: since when (its last ready step before the end), and the notices logged from
 // then until the end (order_notice (orderId, at)): the manager's "uncollected" rule
-// (customers/notices.ts) as of the end.
+// (customers/notices.ts) as of the end. heldFen: what the order had paid by the end, loaner
+// deposits aside (the deposits held at close are their sum: one pass over the register).
 const IN_SHOP = `${AT_END},
   r AS MATERIALIZED (
     SELECT h.*, CASE WHEN h.status = 'ready' THEN
         COALESCE((SELECT MAX(e.at) FROM order_event e WHERE e.orderId = h.id AND +e.toStatus = 'ready' AND +e.at < h.endAt), h.receivedAt) END AS readyAt
     FROM here h)
   SELECT r.orderNo, r.brand, r.model, r.status, r.receivedAt, r.promisedDate, c.name AS customer, r.readyAt,
-    CASE WHEN r.readyAt IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM order_notice n WHERE n.orderId = r.id AND n.at >= r.readyAt AND n.at < r.endAt) END AS notices
+    CASE WHEN r.readyAt IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM order_notice n WHERE n.orderId = r.id AND n.at >= r.readyAt AND n.at < r.endAt) END AS notices,
+    (SELECT COALESCE(SUM(p.amountFen), 0) FROM payment p WHERE p.orderId = r.id AND p.loanId IS NULL AND +p.receivedAt < r.endAt) AS heldFen
   FROM r CROSS JOIN customer c ON c.id = r.customerId ORDER BY r.receivedAt, r.id`
-// Deposits held at the end: the net of what those orders had paid before it (loaner deposits aside).
-const HELD = `${AT_END}
-  SELECT COALESCE(SUM(p.amountFen), 0) AS held FROM here h CROSS JOIN payment p ON p.orderId = h.id
-  WHERE p.loanId IS NULL AND +p.receivedAt < h.endAt`
 const REFUNDS = `SELECT w.orderNo, p.method, -p.amountFen AS amountFen, p.loanId, p.receivedAt AS at
   FROM payment p JOIN work_order w ON w.id = p.orderId WHERE p.receivedAt >= ? AND p.receivedAt < ? AND p.amountFen < 0 ORDER BY p.receivedAt, p.id`
 // Pickups of the day through the timeline's time index (pickup has one row per order).
@@ -91,8 +89,8 @@ const QC = `SELECT userId, SUM(CASE WHEN json_extract(detail, '$.passed') THEN 1
   FROM order_event WHERE at >= ? AND at < ? AND kind = 'qc' GROUP BY userId`
 const USER_NAME = `SELECT displayName FROM "user" WHERE id = ?`
 
-/** The day's range queries (the bench runs them by hand next to the close; params: start, end — IN_SHOP and HELD: end only). */
-export const Z_QUERIES = { PAY_BY_METHOD, MOVES, ORDER_STEPS, IN_SHOP, HELD, REFUNDS, DISCOUNTS, PARTS, TOUCHED, LABOUR, QC }
+/** The day's range queries (the bench runs them by hand next to the close; params: start, end — IN_SHOP: end only). */
+export const Z_QUERIES = { PAY_BY_METHOD, MOVES, ORDER_STEPS, IN_SHOP, REFUNDS, DISCOUNTS, PARTS, TOUCHED, LABOUR, QC }
 
 /**
  * Store-local dates of many instants: the zone's offset is read once per UTC hour (zone offsets
@@ -173,6 +171,7 @@ export function computeZReport(em: EntityManager, day: string, settings: StoreSe
     customer: string
     readyAt: string | null
     notices: number
+    heldFen: number
   }[]
   let overdueCount = 0
   const localDay = localDates(tz)
@@ -240,7 +239,7 @@ export function computeZReport(em: EntityManager, day: string, settings: StoreSe
       note: count?.note ?? '',
       counts: DENOMINATIONS.map((denomFen, i) => ({ denomFen, count: count?.counts[i] ?? 0 }))
     },
-    depositsHeldFen: (prepared(em, HELD).get(r.endAt) as { held: number }).held,
+    depositsHeldFen: inShopRows.reduce((sum, o) => sum + o.heldFen, 0),
     refunds: (prepared(em, REFUNDS).all(r.startAt, r.endAt) as { orderNo: string; method: PaymentMethod; amountFen: number; loanId: number | null; at: string }[]).map(
       (x) => ({ orderNo: x.orderNo, method: x.method, amountFen: x.amountFen, loaner: x.loanId !== null, at: x.at })
     ),
