@@ -83,6 +83,14 @@ describe('follow-up calls and complaints', () => {
     for (const p of picked) expect(rows.join('\n')).toContain(`${p.pickupDate} · ${workingDaysBetween(p.pickupDate, today(), NO_HOLIDAYS)} 个工作日前`)
     expect(await page.getByTestId('followups-rate').innerText()).toContain('目标 95.0%')
     // The manager sets the month's target where the rate is shown.
+    // Cleared or typed with a fraction: said on the field, nothing saved (not the old value, not rounded).
+    await page.locator('#followup-target').fill('')
+    await page.getByTestId('followup-target-save').click()
+    expect(await page.getByTestId('followup-target-error').textContent()).toBe('必填')
+    await page.locator('#followup-target').fill('95.5')
+    await page.getByTestId('followup-target-save').click()
+    expect(await page.getByTestId('followup-target-error').textContent()).toBe('请输入整数')
+    expect((await rpc(page, 'settings.get', {})).followUp.satisfactionTargetPercent).toBe(95)
     await page.locator('#followup-target').fill('90')
     await page.getByTestId('followup-target-save').click()
     await page.waitForFunction(() => document.querySelector('[data-testid="followups-rate"]')?.textContent?.includes('目标 90.0%'))

@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { Alert, App, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd'
 import type { FollowUpItem } from '@shared/contract/followup'
 import { localDate, localDateTime } from '@shared/domain/dates'
 import { call } from '../api/client'
 import { canCall } from '../app/access'
 import { useT } from '../app/i18n'
-import { errorText, SETTINGS_KEY, useSession, useSettings } from '../app/session'
+import { errorText, fieldsOf, SETTINGS_KEY, useSession, useSettings } from '../app/session'
 import { FollowUpDialog } from './FollowUpDialog'
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`
@@ -86,23 +86,49 @@ function TargetSetting(): React.JSX.Element | null {
   const { message } = App.useApp()
   const role = useSession().data?.user?.role
   const settings = useSettings()
-  const [value, setValue] = useState<number | null>(null)
-  const current = value ?? settings.data?.followUp?.satisfactionTargetPercent ?? 95
+  // As typed: an empty or unreadable target is said on the field, never replaced by the saved one or rounded.
+  const [text, setText] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const shown = text ?? String(settings.data?.followUp?.satisfactionTargetPercent ?? 95)
   const save = useMutation({
-    mutationFn: () => call('settings.update', { followUp: { satisfactionTargetPercent: current } }),
+    mutationFn: (percent: number) => call('settings.update', { followUp: { satisfactionTargetPercent: percent } }),
     onSuccess: (s) => {
       qc.setQueryData(SETTINGS_KEY, s)
+      setText(null)
       void qc.invalidateQueries({ queryKey: ['followups.rates'] })
       message.success(t('complaints.saved'))
     },
-    onError: (e) => message.error(errorText(e, t))
+    onError: (e) => setError(fieldsOf(e)['followUp.satisfactionTargetPercent'] ?? errorText(e, t))
   })
+  const submit = () => {
+    const typed = shown.normalize('NFKC').trim()
+    if (typed === '') return setError(t('v.required'))
+    if (!/^\d+$/.test(typed)) return setError(t('v.integer'))
+    setError(null)
+    save.mutate(Number(typed))
+  }
   if (!canCall(role, 'settings.update')) return null
   return (
-    <Space style={{ marginBottom: 12 }}>
+    <Space style={{ marginBottom: 12 }} align="start">
       <label htmlFor="followup-target">{t('followups.targetLabel')}</label>
-      <InputNumber id="followup-target" min={1} max={100} precision={0} value={current} onChange={(v) => setValue(v)} suffix="%" data-testid="followup-target" />
-      <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="followup-target-save">
+      <div>
+        <Input
+          id="followup-target"
+          value={shown}
+          onChange={(e) => (setText(e.target.value), setError(null))}
+          onPressEnter={submit}
+          suffix="%"
+          status={error ? 'error' : undefined}
+          style={{ width: 110 }}
+          data-testid="followup-target"
+        />
+        {error && (
+          <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid="followup-target-error">
+            {error}
+          </Typography.Text>
+        )}
+      </div>
+      <Button onClick={submit} loading={save.isPending} data-testid="followup-target-save">
         {t('followups.targetSave')}
       </Button>
     </Space>
