@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
-import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
+import type { Browser } from 'playwright-core'
+import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser-app'
 import { spawnBridge, type SpawnedBridge as BridgeProcess } from '../helpers/bridge-process'
 import { buildStore, sha256, zeroPageOf } from './damage'
 
@@ -35,7 +35,7 @@ it('explains a damaged database in Chromium and never writes to it', async () =>
   const url = await bridge.url
   await expect.poll(() => bridge.stderr()).toMatch(/not opened for writing: corrupt/)
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'], headless: true })
+  browser = await launchChromium()
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))

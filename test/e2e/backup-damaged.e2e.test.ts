@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
-import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
+import type { Browser } from 'playwright-core'
+import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser-app'
 import { spawnBridge, type SpawnedBridge } from '../helpers/bridge-process'
 import { MANAGER, sampleIntake } from '../helpers/core'
 import { createCore } from '../../src/main/core/create-core'
@@ -43,7 +43,7 @@ it('offers the newest good backup on the damaged-database screen and restores it
   const damagedSha = sha256(dbPath)
   bridge = spawnBridge(dir)
   const url = await bridge.url
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'], headless: true })
+  browser = await launchChromium()
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))

@@ -7,8 +7,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser-app'
 import { kill9, startBridgeProcess, type BridgeProcess } from '../helpers/bridge-process'
 import { MANAGER } from '../helpers/core'
 
@@ -34,11 +34,7 @@ beforeAll(async () => {
     manager: MANAGER
   })
   await app.ok('users.create', { username: 'store1', displayName: '仓管小李', role: 'warehouse', pin: '1357' })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    headless: true
-  })
+  browser = await launchChromium()
   page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage()
   page.setDefaultTimeout(15_000)
   await page.goto(app.url)

@@ -6,8 +6,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { CHROMIUM, SCREENSHOT_DIR } from '../helpers/browser-app'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser-app'
+import { setUpPrintingStore } from '../helpers/bridge-with-printer'
 import { kill9, startBridgeProcess, until, type BridgeProcess } from '../helpers/bridge-process'
 import { MANAGER, liveIntake } from '../helpers/core'
 import { localDate, yearMonthCode } from '../../src/shared/domain/dates'
@@ -31,15 +32,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'rc-wh-st-e2e-'))
   printer = await startPrinterEmulator()
   app = await startBridgeProcess(dataDir)
-  await app.ok('setup.create', {
-    store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '' },
-    timeZone: 'Asia/Shanghai',
-    locale: 'zh-CN',
-    manager: MANAGER
-  })
-  await app.ok('settings.update', {
-    printer: { enabled: true, interface: printer.url, widthMm: 58, type: 'epson', characterSet: 'GB18030', printDeviceTag: false }
-  })
+  await setUpPrintingStore(app, printer, { widthMm: 58, receiptFooter: '' })
   await app.ok('users.create', { username: 'store1', displayName: '仓管小李', role: 'warehouse', pin: '1357' })
   const tech = await app.ok<{ id: number }>('users.create', { username: 'tech1', displayName: '技术员老张', role: 'technician', pin: '1357' })
   const intake = liveIntake()
@@ -59,11 +52,7 @@ beforeAll(async () => {
       { partId: parts['BAT-M60'], deliveredQty: 4, acceptedQty: 4, unitCostFen: 8_000 }
     ]
   })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    headless: true
-  })
+  browser = await launchChromium()
   page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage()
   page.setDefaultTimeout(15_000)
   await page.goto(app.url)

@@ -28,16 +28,20 @@ interface Options {
   openDrawerOnCash?: boolean
 }
 
-/** First-run setup through the bridge (manager MANAGER), the receipt printer pointed at the emulator (GB18030, 80 mm). */
-export async function setUpPrintingStore(app: BridgeProcess, printer: PrinterEmulator, opts: { openDrawerOnCash?: boolean } = {}): Promise<void> {
+/** First-run setup through the bridge (manager MANAGER), the receipt printer pointed at the emulator (GB18030, 80 mm unless said). */
+export async function setUpPrintingStore(
+  app: BridgeProcess,
+  printer: PrinterEmulator,
+  opts: { openDrawerOnCash?: boolean; widthMm?: 58 | 80; receiptFooter?: string } = {}
+): Promise<void> {
   await app.ok('setup.create', {
-    store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: '谢谢惠顾' },
+    store: { name: '诚信手机维修中心', address: '深圳市福田区华强北路1号', phone: '0755-12345678', receiptFooter: opts.receiptFooter ?? '谢谢惠顾' },
     timeZone: 'Asia/Shanghai',
     locale: 'zh-CN',
     manager: MANAGER
   })
   await app.ok('settings.update', {
-    printer: { enabled: true, interface: printer.url, widthMm: 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false, openDrawerOnCash: opts.openDrawerOnCash ?? false }
+    printer: { enabled: true, interface: printer.url, widthMm: opts.widthMm ?? 80, type: 'epson', characterSet: 'GB18030', printDeviceTag: false, openDrawerOnCash: opts.openDrawerOnCash ?? false }
   })
 }
 

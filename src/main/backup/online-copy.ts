@@ -21,7 +21,7 @@ export class CopyRestarted extends Error {}
  * A rolled-back write restarts the copy from its first page; after MAX_RESTARTS, or STALL_MS without
  * getting further, it gives up (CopyRestarted, the partial file removed) rather than run for ever.
  */
-export async function copyOnline(db: Database.Database, file: string): Promise<{ restarts: number }> {
+export async function copyOnline(db: Database.Database, file: string): Promise<void> {
   let copiedBefore = 0
   let restarts = 0
   let movedAt = Date.now()
@@ -35,5 +35,4 @@ export async function copyOnline(db: Database.Database, file: string): Promise<{
       return PAGES_PER_STEP
     }
   })
-  return { restarts }
 }

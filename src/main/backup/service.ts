@@ -371,7 +371,6 @@ export async function stageRestoreFile(o: StageOptions): Promise<Omit<RestoreRes
   }
 }
 
-/** A restore refused: the message says why, and so does the file field. */
 /** Database files in the folder the manifest does not list (newest first, at most FOUND_BACKUPS_MAX). */
 function foundIn(folder: string, listed: ReadonlySet<string>): FoundBackup[] {
   let names: string[]
@@ -394,6 +393,7 @@ function foundIn(folder: string, listed: ReadonlySet<string>): FoundBackup[] {
   return found.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)).slice(0, FOUND_BACKUPS_MAX)
 }
 
+/** A restore refused: the message says why, and so does the file field. */
 function refuse(key: string, params: Record<string, string> = {}): AppError {
   const field = [key, ...Object.entries(params).map(([k, v]) => `${k}=${v}`)].join('|')
   return new AppError('VALIDATION', key, params, { file: field })

@@ -40,8 +40,8 @@ export function storedReport(em: EntityManager, day: string): ZReport {
 
 /**
  * Business days before today with payments, order activity or cash moves (a float counts: the drawer
- * was open) and no close, oldest first: jumps from
- * one active day to the next over the time indexes, so the cost is one seek per active day.
+ * was open) and no close, oldest first: jumps from one active day to the next over the time indexes,
+ * so the cost is one seek per active day.
  */
 export function unclosedDays(em: EntityManager, now: Date, timeZone: string): string[] {
   const today = localDate(now, timeZone)

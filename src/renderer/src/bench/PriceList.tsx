@@ -6,6 +6,7 @@ import { ApiError, call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText, useSettings } from '../app/session'
 import { categoryOptions, faultOptions } from '../ui/catalogue'
+import { FieldMessage } from '../ui/FieldMessage'
 
 interface Row {
   key: number
@@ -113,11 +114,7 @@ export function PriceListDialog({ onClose }: { onClose: () => void }): React.JSX
                   aria-invalid={amountErr(r, i) ? true : undefined}
                   data-testid={`prices-amount-${i}`}
                 />
-                {amountErr(r, i) && (
-                  <Typography.Text type="danger" role="alert" style={{ display: 'block' }} data-testid={`prices-amount-error-${i}`}>
-                    {amountErr(r, i)}
-                  </Typography.Text>
-                )}
+                <FieldMessage text={amountErr(r, i)} testId={`prices-amount-error-${i}`} />
               </>
             )
           },

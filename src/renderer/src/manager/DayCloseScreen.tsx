@@ -11,6 +11,7 @@ import { call } from '../api/client'
 import { useT } from '../app/i18n'
 import { errorText, useSettings, fieldsOf, showRefusal } from '../app/session'
 import { ManagerPinApproval } from '../app/ManagerPinApproval'
+import { FieldMessage } from '../ui/FieldMessage'
 import { Field } from '../ui/Field'
 import { fieldId } from '../ui/validation'
 import { downloadFile } from '../ui/download'
@@ -161,15 +162,6 @@ export function FloatPrompt(): React.JSX.Element {
   )
 }
 
-/** A refusal's message under a field inside a table cell (where a Form row does not fit). */
-function FieldMessage({ text, testId }: { text?: string; testId: string }): React.JSX.Element | null {
-  return text ? (
-    <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid={testId}>
-      {text}
-    </Typography.Text>
-  ) : null
-}
-
 function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
   const t = useT()
   const qc = useQueryClient()
@@ -187,7 +179,7 @@ function CloseForm({ status }: { status: DayStatus }): React.JSX.Element {
     mutationFn: () =>
       call('dayclose.close', {
         day: status.day,
-        counts: n.map((c) => (Number.isFinite(c) ? c : -1)),
+        counts: n,
         counted: { wechat: countedOf('wechat'), alipay: countedOf('alipay'), card: countedOf('card'), other: countedOf('other') },
         note,
         approval: { token: grant?.token ?? '' }

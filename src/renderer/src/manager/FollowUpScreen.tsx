@@ -8,6 +8,7 @@ import { canCall } from '../app/access'
 import { useT } from '../app/i18n'
 import { errorText, fieldsOf, SETTINGS_KEY, useSession, useSettings } from '../app/session'
 import { FollowUpDialog } from './FollowUpDialog'
+import { FieldMessage } from '../ui/FieldMessage'
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`
 
@@ -122,11 +123,7 @@ function TargetSetting(): React.JSX.Element | null {
           style={{ width: 110 }}
           data-testid="followup-target"
         />
-        {error && (
-          <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid="followup-target-error">
-            {error}
-          </Typography.Text>
-        )}
+        <FieldMessage text={error} testId="followup-target-error" />
       </div>
       <Button onClick={submit} loading={save.isPending} data-testid="followup-target-save">
         {t('followups.targetSave')}
